@@ -1,0 +1,41 @@
+// Fails when generated/ differs from a fresh run of the generators: stale, missing or extra files.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { projectRoot } from './lib/generated-dir.ts';
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+// COMMITTED_DIR lets a test point the check at a tampered copy, to prove it fails.
+const committedDir = resolve(projectRoot, process.env.COMMITTED_DIR ?? 'generated');
+const freshDir = mkdtempSync(join(tmpdir(), 'off-ramp-generated-'));
+try {
+  console.log(`check:generated: regenerating into ${freshDir}`);
+  execFileSync(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'scripts', 'generate.ts')], {
+    stdio: 'inherit',
+    cwd: projectRoot,
+    env: { ...process.env, GENERATED_DIR: freshDir },
+  });
+  const committed = new Set(listFiles(committedDir).map((f) => relative(committedDir, f)).filter((f) => f !== 'README.md'));
+  const fresh = new Set(listFiles(freshDir).map((f) => relative(freshDir, f)));
+  const problems: string[] = [];
+  for (const file of fresh) {
+    if (!committed.has(file)) problems.push(`missing from generated/: ${file}`);
+    else if (!readFileSync(join(freshDir, file)).equals(readFileSync(join(committedDir, file)))) problems.push(`stale: generated/${file}`);
+  }
+  for (const file of committed) if (!fresh.has(file)) problems.push(`not produced by any generator: generated/${file}`);
+  if (problems.length > 0) {
+    console.error(`check:generated: FAILED\n  ${problems.join('\n  ')}\nRun \`npm run generate\` and commit the result.`);
+    process.exitCode = 1;
+  } else {
+    console.log(`check:generated: ${fresh.size} files in sync`);
+  }
+} finally {
+  rmSync(freshDir, { recursive: true, force: true });
+}

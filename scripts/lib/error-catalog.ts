@@ -1,0 +1,56 @@
+import type { BundledSpec } from './spec-schemas.ts';
+
+/** One row of the error catalog, as the spec defines it. */
+export interface CatalogRow {
+  /** Scenario name: the row's schema title, and the name of its response and request examples. */
+  name: string;
+  status: number;
+  code: string;
+  /** The fixed message, or a template with `{min}` and `{max}` for the amount-range rows. */
+  message: string;
+  /** Present for template rows: the pattern a filled message must match. */
+  messagePattern?: string;
+}
+
+// The number group the range rows' message patterns use for {min} and {max}.
+const numberGroup = '(0|[1-9][0-9]*)(\\.[0-9]+)?';
+
+/** Turns a range row's message pattern back into its template: numbers become {min} then {max}. */
+export function templateFromPattern(pattern: string): string {
+  const body = pattern.replace(/^\^/, '').replace(/\$$/, '');
+  const [before, between, after, ...rest] = body.split(numberGroup);
+  if (before === undefined || between === undefined || after === undefined || rest.length > 0) {
+    throw new Error(`Message pattern is not a {min}/{max} template: ${pattern}`);
+  }
+  const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
+  return `${unescape(before)}{min}${unescape(between)}{max}${unescape(after)}`;
+}
+
+type Row = { title?: string; properties?: { code?: { const?: string }; message?: { const?: string; pattern?: string } } };
+
+/**
+ * The catalog as the response schemas define it: every `oneOf` row of `error` in each 4xx
+ * response of the off-ramp operation, in document order.
+ */
+export function errorCatalogFromSpec(spec: BundledSpec): CatalogRow[] {
+  const operation = spec.paths['/api/partner/v2/off-ramp']?.post;
+  if (!operation) throw new Error('The spec has no POST /api/partner/v2/off-ramp');
+  const rows: CatalogRow[] = [];
+  for (const [status, responseRef] of Object.entries<{ $ref: string }>(operation.responses)) {
+    if (!/^4\d\d$/.test(status)) continue;
+    const response = spec.components.responses[responseRef.$ref.split('/').pop()!];
+    const schemaName = String(response.content['application/json'].schema.$ref).split('/').pop()!;
+    const schema = spec.components.schemas[schemaName] as { properties: { error: { oneOf: Row[] } } };
+    for (const row of schema.properties.error.oneOf) {
+      const code = row.properties?.code?.const;
+      const message = row.properties?.message;
+      if (!row.title || !code || !message) throw new Error(`A ${status} catalog row lacks a title, code or message`);
+      rows.push(
+        message.const !== undefined
+          ? { name: row.title, status: Number(status), code, message: message.const }
+          : { name: row.title, status: Number(status), code, message: templateFromPattern(message.pattern!), messagePattern: message.pattern! },
+      );
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,43 @@
+// `check:generated` passes on the committed generated/ and fails on a stale, missing or extra file.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { projectRoot } from '../../scripts/lib/generated-dir.ts';
+
+function checkGenerated(committedDir?: string) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'scripts/check-generated.ts')], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: { ...process.env, ...(committedDir ? { COMMITTED_DIR: committedDir } : {}) },
+  });
+  return { status: run.status, output: run.stdout + run.stderr };
+}
+
+const copies: string[] = [];
+function tamperedCopy(tamper: (dir: string) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'off-ramp-committed-'));
+  copies.push(dir);
+  cpSync(resolve(projectRoot, 'generated'), dir, { recursive: true });
+  tamper(dir);
+  return dir;
+}
+afterEach(() => copies.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+describe('check:generated', () => {
+  test('passes on the committed generated/', () => {
+    const { status, output } = checkGenerated();
+    expect(status, output).toBe(0);
+  });
+
+  test.each([
+    ['stale', (dir: string) => appendFileSync(join(dir, 'openapi.yaml'), '# edited by hand\n'), 'stale: generated/openapi.yaml'],
+    ['missing', (dir: string) => unlinkSync(join(dir, 'openapi.json')), 'missing from generated/: openapi.json'],
+    ['extra', (dir: string) => writeFileSync(join(dir, 'leftover.ts'), 'export {};\n'), 'not produced by any generator: generated/leftover.ts'],
+  ])('fails on a %s file', (_kind, tamper, message) => {
+    const { status, output } = checkGenerated(tamperedCopy(tamper));
+    expect(status).toBe(1);
+    expect(output).toContain(message);
+  });
+});
