@@ -1,0 +1,60 @@
+// The Dredd hooks of the contract suite. Dredd sends each scenario's request and checks the
+// status; these hooks make the request the scenario's own (fixtures, API key, Prefer) and judge
+// the whole answer (schema, catalog row, consistency with the request, Content-Type).
+import type { Deviation } from './checks/deviation.ts';
+import type { DreddHooks, DreddTransaction } from './dredd-api.ts';
+import type { FixtureSubstitution } from './fixtures.ts';
+import type { ResponseJudge } from './judge-response.ts';
+import { apiKeyHeader } from './scenario-descriptions.ts';
+import type { Scenario } from './scenarios.ts';
+import { preferExampleHeader } from './targets.ts';
+
+export interface ContractHookContext {
+  scenarios: ReadonlyMap<string, Scenario>;
+  substitute: FixtureSubstitution;
+  /** Ask `prism mock` for each scenario's own example. */
+  preferExamples: boolean;
+  judge: ResponseJudge;
+  /** Filled by the hooks: the deviations found in each scenario's answer. */
+  deviations: Map<string, Deviation[]>;
+}
+
+export const formatDeviation = (d: Deviation) => `${d.check}: expected ${d.expected}, actual ${d.actual}`;
+
+export function registerContractHooks(hooks: DreddHooks, context: ContractHookContext): void {
+  const scenarioOf = (transaction: DreddTransaction): Scenario => {
+    const scenario = context.scenarios.get(transaction.origin.apiName);
+    if (!scenario) throw new Error(`Dredd ran a transaction of no known scenario: ${transaction.name}`);
+    return scenario;
+  };
+
+  hooks.beforeEach((transaction) => {
+    const scenario = scenarioOf(transaction);
+    transaction.skip = false; // every scenario runs, whatever its status
+    transaction.id = `${scenario.name} (POST ${scenario.status})`; // the name reporters and the xunit file show
+    const headers = transaction.request.headers;
+    transaction.request.body = JSON.stringify(context.substitute(JSON.parse(transaction.request.body)));
+    if (headers[apiKeyHeader] !== undefined) headers[apiKeyHeader] = String(context.substitute(headers[apiKeyHeader]));
+    if (context.preferExamples) headers.Prefer = preferExampleHeader(scenario);
+  });
+
+  hooks.beforeEachValidation((transaction) => {
+    // Dredd's own body check only looks for the example's keys, and its header check wants the
+    // Content-Type to equal "application/json" exactly (no charset). The hooks check both fully
+    // (schema, catalog row, Content-Type with charset allowed), so Dredd keeps the status check.
+    delete transaction.expected.body;
+    transaction.expected.headers = {};
+  });
+
+  hooks.afterEach((transaction) => {
+    const scenario = scenarioOf(transaction);
+    if (!transaction.real) return; // no answer: Dredd reports the transport error itself
+    const headers = Object.fromEntries(Object.entries(transaction.real.headers).map(([name, value]) => [name.toLowerCase(), String(value)]));
+    const deviations = context.judge.judge(scenario, JSON.parse(transaction.request.body), { statusCode: transaction.real.statusCode, headers, body: transaction.real.body ?? '' });
+    context.deviations.set(scenario.name, deviations);
+    if (deviations.length === 0) return;
+    const message = `${scenario.name}: ${deviations.map(formatDeviation).join('\n')}`;
+    transaction.fail = message;
+    if (transaction.test) transaction.test.message = message;
+  });
+}

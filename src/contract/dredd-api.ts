@@ -1,0 +1,75 @@
+// The parts of Dredd 14's Node API and hooks API this package uses (Dredd ships no types).
+import { createRequire } from 'node:module';
+import type { EventEmitter } from 'node:events';
+
+export interface DreddTransaction {
+  name: string;
+  id: string;
+  origin: { apiName: string };
+  request: { method: string; uri: string; headers: Record<string, string>; body: string };
+  expected: { statusCode?: string; headers?: Record<string, string>; body?: string };
+  real?: { statusCode: number; headers: Record<string, string>; body: string };
+  skip: boolean;
+  fail?: string | boolean;
+  test?: DreddTest;
+}
+
+export interface DreddTest {
+  title: string;
+  message: string;
+  status: string;
+  valid?: boolean;
+  origin?: { apiName: string };
+}
+
+export interface DreddHooks {
+  beforeEach(hook: (transaction: DreddTransaction) => void): void;
+  beforeEachValidation(hook: (transaction: DreddTransaction) => void): void;
+  afterEach(hook: (transaction: DreddTransaction) => void): void;
+}
+
+export interface DreddStats {
+  tests: number;
+  failures: number;
+  errors: number;
+  passes: number;
+  skipped: number;
+  duration: number;
+}
+
+export interface DreddConfig {
+  server: string;
+  apiDescriptions: { location: string; content: string }[];
+  hookfiles: string[];
+  reporter: string[];
+  output: string[];
+  loglevel: 'silent' | 'error' | 'warning' | 'debug';
+  color: boolean;
+  emitter: EventEmitter;
+}
+
+interface DreddInstance {
+  run(callback: (error: Error | null | undefined, stats: DreddStats) => void): void;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Loads a module with one known warning of Dredd's logger (winston 2 on Node >= 14: "padLevels") muted. */
+function requireWithoutPadLevelsWarning(id: string): unknown {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    if (!String(warning).includes("'padLevels'")) (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    return require(id);
+  } finally {
+    process.emitWarning = emitWarning;
+  }
+}
+
+export const Dredd = requireWithoutPadLevelsWarning('dredd') as new (config: DreddConfig) => DreddInstance;
+
+/** Dredd's console reporter logger; the contract runner prints its own report instead. */
+export const dreddReporterOutput = require('dredd/build/reporters/reporterOutputLogger.js') as {
+  default: { transports: { console: { silent: boolean } } };
+};

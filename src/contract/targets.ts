@@ -1,0 +1,32 @@
+// What kind of server a run talks to decides which scenarios it can run and how it asks for them.
+import type { Scenario } from './scenarios.ts';
+
+export const targetKinds = ['server', 'prism-mock', 'prism-proxy'] as const;
+export type TargetKind = (typeof targetKinds)[number];
+
+export interface ScenarioPlan {
+  run: Scenario[];
+  notRun: { scenario: Scenario; reason: string }[];
+}
+
+/**
+ * - `server`: an implementation of the endpoint; every scenario runs.
+ * - `prism-mock`: `prism mock` on the bundled spec. Stateless, it cannot tell a saved bank account
+ *   from an unknown one, so every scenario asks for its own answer by name
+ *   (`Prefer: code=<status>, example=<name>`); every scenario runs, with the default fixtures.
+ * - `prism-proxy`: an implementation behind `prism proxy --errors`. Prism answers a request the
+ *   spec rejects (a schema-invalid body, no API key) itself, without forwarding it, so the
+ *   scenarios built on such requests cannot reach the implementation and do not run.
+ */
+export function planScenarios(target: TargetKind, scenarios: Scenario[], requestMeetsSpec: (scenario: Scenario) => boolean): ScenarioPlan {
+  if (target !== 'prism-proxy') return { run: scenarios, notRun: [] };
+  const plan: ScenarioPlan = { run: [], notRun: [] };
+  for (const scenario of scenarios) {
+    if (requestMeetsSpec(scenario)) plan.run.push(scenario);
+    else plan.notRun.push({ scenario, reason: 'its request breaks the spec, so prism proxy answers it without forwarding' });
+  }
+  return plan;
+}
+
+/** The header that makes `prism mock` answer with a scenario's own response example. */
+export const preferExampleHeader = (scenario: Scenario): string => `code=${scenario.status}, example=${scenario.name}`;
