@@ -1,0 +1,40 @@
+import type { ErrorObject } from 'ajv';
+
+/** One fault of the request body, as the API reports it in `error.details`. */
+export interface OffRampErrorDetail {
+  /** JSON Pointer to the faulty value; '' is the whole body. */
+  path: string;
+  message: string;
+}
+
+const escapePointer = (name: string) => name.replaceAll('~', '~0').replaceAll('/', '~1');
+
+/** One Ajv error as a detail: missing and unexpected properties point at the property itself. */
+function toDetail(error: ErrorObject): OffRampErrorDetail {
+  const params = error.params as Record<string, string>;
+  if (error.keyword === 'required') return { path: `${error.instancePath}/${escapePointer(params.missingProperty!)}`, message: 'is required' };
+  if (error.keyword === 'unevaluatedProperties') return { path: `${error.instancePath}/${escapePointer(params.unevaluatedProperty!)}`, message: 'is not allowed' };
+  if (error.keyword === 'additionalProperties') return { path: `${error.instancePath}/${escapePointer(params.additionalProperty!)}`, message: 'is not allowed' };
+  // Unions by country / holder type are compiled with Ajv's `discriminator`: name the tag field.
+  if (error.keyword === 'discriminator') {
+    return { path: `${error.instancePath}/${escapePointer(params.tag!)}`, message: params.error === 'tag' ? 'is required' : 'is not one of the supported values' };
+  }
+  return { path: error.instancePath, message: error.message ?? `fails ${error.keyword}` };
+}
+
+/**
+ * The details of a failed validation, one per faulty value (the first fault Ajv found there). `if`/`then` wrapper errors
+ * ("must match then schema") are dropped: the error inside them names the field. Unions by
+ * `country` or `type` report only the named variant's errors (see scripts/lib/add-discriminators.ts).
+ */
+export function errorDetails(errors: readonly ErrorObject[]): OffRampErrorDetail[] {
+  const relevant = errors.filter((e) => e.keyword !== 'if');
+  return onePerPath(relevant.map(toDetail));
+}
+
+/** Keeps the first detail of each path. */
+export function onePerPath(details: readonly OffRampErrorDetail[]): OffRampErrorDetail[] {
+  const byPath = new Map<string, OffRampErrorDetail>();
+  for (const detail of details) if (!byPath.has(detail.path)) byPath.set(detail.path, detail);
+  return [...byPath.values()];
+}

@@ -1,0 +1,49 @@
+import { validateBankSource, validatePricingSource, validateRequestShape } from '../../generated/off-ramp-request-validators.js';
+import type { components } from '../../generated/schema.ts';
+import { catalogError } from '../catalog/catalog-error.ts';
+import { bankChecksumDetails } from './bank-checksums.ts';
+import { errorDetails, onePerPath, type OffRampErrorDetail } from './error-details.ts';
+
+export type OffRampRequest = components['schemas']['OffRampRequest'];
+
+/** The checks the preflight makes, in the order the server makes them (see the spec's "Order of checks"). */
+export type PreflightCheck = 'body' | 'userId' | 'shape' | 'pricingSource' | 'bankSource';
+
+/** A 400 of the catalog, exactly as the server answers it. */
+export interface PreflightError {
+  status: 400;
+  code: 'REQUIRED_USER_ID_ERROR' | 'INVALID_USER_INPUT_ERROR' | 'BAD_REQUEST';
+  message: string;
+  details?: OffRampErrorDetail[];
+}
+
+export type PreflightResult = { ok: true; value: OffRampRequest } | { ok: false; check: PreflightCheck; error: PreflightError };
+
+const failure = (check: PreflightCheck, error: PreflightError): PreflightResult => ({ ok: false, check, error });
+const invalidInput = (check: PreflightCheck, details: OffRampErrorDetail[]) => failure(check, { ...catalogError('InvalidUserInput'), details });
+
+/**
+ * Checks an off-ramp request body without calling the server, and answers a fault with the very
+ * catalog error the server answers for it. Only state-free checks: KYC, quotes, limits, ownership
+ * and what is enabled need the server. Uses validators compiled ahead of time (no `new Function`).
+ */
+export function validateOffRampRequest(body: unknown): PreflightResult {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    return invalidInput('body', [{ path: '', message: 'must be a JSON object' }]);
+  }
+  const userId = (body as { userId?: unknown }).userId;
+  if (userId === undefined || userId === null || userId === '') return failure('userId', catalogError('UserIdMissing'));
+
+  const shapeValid = validateRequestShape(body);
+  const shapeDetails = onePerPath([
+    ...(shapeValid ? [] : errorDetails(validateRequestShape.errors ?? [])),
+    ...bankChecksumDetails((body as { userBankInformation?: unknown }).userBankInformation),
+  ]);
+  const userIdDetails = shapeDetails.filter((detail) => detail.path === '/userId');
+  if (userIdDetails.length > 0) return invalidInput('userId', userIdDetails);
+  if (shapeDetails.length > 0) return invalidInput('shape', shapeDetails);
+
+  if (!validatePricingSource(body)) return failure('pricingSource', catalogError('PricingSourceMissing'));
+  if (!validateBankSource(body)) return failure('bankSource', catalogError('BankSourceMissing'));
+  return { ok: true, value: body as OffRampRequest };
+}

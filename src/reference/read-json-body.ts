@@ -1,0 +1,56 @@
+// Step 1 of the order of checks, as far as bytes go: the body must be sent as JSON, fit in
+// 64 KiB, be UTF-8 and parse. Whether the parsed value is an object is the preflight's call.
+import type { IncomingMessage } from 'node:http';
+import type { ErrorDetail } from './catalog-errors.ts';
+
+export const bodyLimitBytes = 64 * 1024;
+
+export type ReadBody =
+  | { kind: 'parsed'; value: unknown }
+  /** A body fault, answered as `400 INVALID_USER_INPUT_ERROR` with this detail at path "". */
+  | { kind: 'fault'; detail: ErrorDetail }
+  /** The client went away before the body ended: nobody to answer. */
+  | { kind: 'aborted' };
+
+// `application/json`, optionally with parameters; a charset, if given, must be UTF-8 (RFC 8259).
+const jsonMediaType = /^application\/json\s*(;|$)/i;
+const charsetParameter = /;\s*charset\s*=\s*"?([^";\s]*)"?/i;
+
+function contentTypeFault(contentType: string | undefined): ErrorDetail | undefined {
+  const fault = { path: '', message: 'must be sent with Content-Type application/json' };
+  if (contentType === undefined || !jsonMediaType.test(contentType.trim())) return fault;
+  const charset = charsetParameter.exec(contentType)?.[1];
+  return charset === undefined || /^utf-8$/i.test(charset) ? undefined : { path: '', message: 'must be encoded in UTF-8' };
+}
+
+/** Reads the whole request (past the limit it is drained, not kept) and parses it as JSON. */
+export function readJsonBody(request: IncomingMessage): Promise<ReadBody> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= bodyLimitBytes) chunks.push(chunk);
+    });
+    request.on('error', () => resolve({ kind: 'aborted' }));
+    request.on('close', () => {
+      if (!request.complete) resolve({ kind: 'aborted' });
+    });
+    request.on('end', () => {
+      const typeFault = contentTypeFault(request.headers['content-type']);
+      if (typeFault) return resolve({ kind: 'fault', detail: typeFault });
+      if (size > bodyLimitBytes) return resolve({ kind: 'fault', detail: { path: '', message: `must be at most ${bodyLimitBytes} bytes` } });
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks, size));
+      } catch {
+        return resolve({ kind: 'fault', detail: { path: '', message: 'must be encoded in UTF-8' } });
+      }
+      try {
+        resolve({ kind: 'parsed', value: JSON.parse(text) as unknown });
+      } catch {
+        resolve({ kind: 'fault', detail: { path: '', message: 'must be valid JSON' } });
+      }
+    });
+  });
+}

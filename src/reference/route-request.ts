@@ -1,0 +1,47 @@
+// The HTTP front of the reference implementation: one route, POST /api/partner/v2/off-ramp.
+// Other paths are 404 and other methods 405 with `Allow: POST`, both without a body (the spec
+// does not document them yet). Log lines name the route, never the raw URL or any header, so
+// that an API key can never reach the log, wherever a client put it.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { apiKeyHeader } from './authenticate-partner.ts';
+import { decideOffRamp, type OffRampContext } from './decide-off-ramp.ts';
+import { readJsonBody } from './read-json-body.ts';
+import { sendEmpty, sendJson } from './send-response.ts';
+
+export const offRampPath = '/api/partner/v2/off-ramp';
+
+export type LogLine = (line: string) => void;
+
+export function createRequestRouter(context: OffRampContext, log: LogLine) {
+  const logAnswer = (method: string, route: string, status: number, code: string | undefined, started: bigint) => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    log(`reference: ${method} ${route} -> ${status}${code ? ` ${code}` : ''} (${ms.toFixed(1)} ms)`);
+  };
+
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    const started = process.hrtime.bigint();
+    const method = request.method ?? '';
+    if ((request.url ?? '').split('?')[0] !== offRampPath) {
+      sendEmpty(response, 404);
+      return logAnswer(method, '(unknown path)', 404, undefined, started);
+    }
+    if (method !== 'POST') {
+      sendEmpty(response, 405, { allow: 'POST' });
+      return logAnswer(method, 'off-ramp', 405, undefined, started);
+    }
+    void readJsonBody(request).then((body) => {
+      if (body.kind === 'aborted') return;
+      try {
+        const answer = decideOffRamp({ apiKey: request.headers[apiKeyHeader], body }, context);
+        sendJson(response, answer.status, answer.body);
+        logAnswer(method, 'off-ramp', answer.status, answer.body.success ? undefined : answer.body.error.code, started);
+      } catch (error) {
+        // No input may reach this: the checks are total, and tests feed them arbitrary bodies. The
+        // catalog has no 5xx row, so a bug drops the connection instead of inventing an answer.
+        // The stack names code, not request data.
+        log(`reference: internal error, connection dropped: ${error instanceof Error ? error.stack : 'non-Error thrown'}`);
+        response.destroy();
+      }
+    });
+  };
+}
