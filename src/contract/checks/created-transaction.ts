@@ -11,6 +11,10 @@ export interface CreatedTransactionRules {
   currencyMatchesBankCountry: ValidateFunction;
 }
 
+// fiatAmount = cryptoAmount x exchangeRate up to rounding: each amount is rounded to its own
+// precision (a cent of fiat, a millionth of a token), which moves the product by less than a cent.
+const fiatRoundingTolerance = 0.01;
+
 const asObject = (value: unknown): Json => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {});
 
 export function checkCreatedTransaction(rules: CreatedTransactionRules, request: unknown, body: unknown): Deviation[] {
@@ -27,6 +31,18 @@ export function checkCreatedTransaction(rules: CreatedTransactionRules, request:
   if (sent.quoteId === undefined) {
     for (const field of ['fiatCurrency', 'blockchainSymbol', 'tokenSymbol']) expectEqual(`data.${field} echoes the request`, sent[field], data[field]);
     for (const field of ['fiatAmount', 'cryptoAmount']) if (sent[field] !== undefined) expectEqual(`data.${field} is exactly the requested amount`, sent[field], data[field]);
+  }
+
+  const { cryptoAmount, fiatAmount, exchangeRate } = data;
+  if (typeof cryptoAmount === 'number' && typeof fiatAmount === 'number' && typeof exchangeRate === 'number') {
+    const product = cryptoAmount * exchangeRate;
+    if (!(Math.abs(product - fiatAmount) <= fiatRoundingTolerance)) {
+      deviations.push({
+        check: 'data.fiatAmount = data.cryptoAmount x data.exchangeRate (to the cent)',
+        expected: `${shown(cryptoAmount)} x ${shown(exchangeRate)} = ${product}`,
+        actual: shown(fiatAmount),
+      });
+    }
   }
 
   const bankAccount = asObject(data.bankAccount);

@@ -1,0 +1,100 @@
+// A fault-injecting HTTP proxy for the contract tests: forwards every request to a real server
+// (the reference implementation) and breaks the answer to one named scenario in one named way,
+// so that a test can require the contract suite to catch exactly that deviation.
+import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface Fault {
+  /** The kind of deviation, e.g. "wrong status". */
+  kind: string;
+  /** The scenario whose answer is broken; every other answer passes through unchanged. */
+  scenario: string;
+  /** The check (substring of its name) that must report the deviation. */
+  caughtBy: string;
+  /** Breaks the answer; `earlier` holds the answers already sent, by scenario. */
+  apply(answer: Answer, earlier: ReadonlyMap<string, Answer>): Answer;
+}
+
+export interface FaultInjectingProxy {
+  url: string;
+  /** The fault to inject from now on (undefined: pass everything through). */
+  setFault(fault: Fault | undefined): void;
+  /** Scenarios whose answer was broken since the last setFault. */
+  readonly injected: string[];
+  close(): Promise<void>;
+}
+
+const flatHeaders = (headers: IncomingHttpHeaders): Record<string, string> =>
+  Object.fromEntries(Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])));
+
+function forward(upstream: URL, method: string, path: string, headers: IncomingHttpHeaders, body: Buffer): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: upstream.hostname, port: upstream.port, method, path, headers: { ...headers, host: upstream.host } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res.headers), body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * @param scenarioOf names the scenario a request belongs to (from its body and API key header).
+ */
+export async function startFaultInjectingProxy(upstream: string, scenarioOf: (body: string, apiKey: string | undefined) => string | undefined): Promise<FaultInjectingProxy> {
+  const upstreamUrl = new URL(upstream);
+  let fault: Fault | undefined;
+  const injected: string[] = [];
+  const earlier = new Map<string, Answer>();
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      try {
+        const body = Buffer.concat(chunks);
+        const apiKey = req.headers['partner-api-key'];
+        const scenario = scenarioOf(body.toString('utf8'), Array.isArray(apiKey) ? apiKey[0] : apiKey);
+        const upstreamAnswer = await forward(upstreamUrl, req.method ?? 'GET', req.url ?? '/', req.headers, body);
+        let answer = upstreamAnswer;
+        if (fault && scenario === fault.scenario) {
+          answer = fault.apply(structuredClone(upstreamAnswer), earlier);
+          injected.push(scenario);
+        }
+        if (scenario) earlier.set(scenario, upstreamAnswer);
+        const headers = { ...answer.headers };
+        delete headers['content-length'];
+        delete headers['transfer-encoding'];
+        res.writeHead(answer.status, { ...headers, 'content-length': String(Buffer.byteLength(answer.body)) });
+        res.end(answer.body);
+      } catch (error) {
+        res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end(`fault-injecting proxy: ${(error as Error).message}`);
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    setFault(next) {
+      fault = next;
+      injected.length = 0;
+      earlier.clear();
+    },
+    injected,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
