@@ -12,7 +12,7 @@ import { invalidUserInput, type ErrorAnswer } from './catalog-errors.ts';
 import { priceFromAmount, priceFromQuote } from './price-off-ramp.ts';
 import type { ReadBody } from './read-json-body.ts';
 import type { ReferenceState } from './reference-state.ts';
-import { validateOffRampRequest, type PreflightResult } from './temporary-preflight.ts';
+import { validateOffRampRequest, type PreflightResult } from '../preflight/validate-off-ramp-request.ts';
 import type { WalletAddressSource } from './wallet-addresses.ts';
 
 export interface OffRampContext {

@@ -1,7 +1,7 @@
 // Step 1 of the order of checks, as far as bytes go: the body must be sent as JSON, fit in
 // 64 KiB, be UTF-8 and parse. Whether the parsed value is an object is the preflight's call.
 import type { IncomingMessage } from 'node:http';
-import type { ErrorDetail } from './catalog-errors.ts';
+import type { OffRampErrorDetail as ErrorDetail } from '../preflight/error-details.ts';
 
 export const bodyLimitBytes = 64 * 1024;
 

@@ -1,0 +1,84 @@
+// Shared by the reference tests: a started reference server per test file and a raw HTTP
+// client (node:http, so that headers and bytes go out exactly as written).
+import { request as httpRequest, Agent, type IncomingHttpHeaders } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
+import { loadFixtures, type ContractFixtures } from '../../src/reference/load-fixtures.ts';
+import { startReferenceServer, type ReferenceServer, type ReferenceServerOptions } from '../../src/reference/start-reference-server.ts';
+
+export const offRampPath = '/api/partner/v2/off-ramp';
+export const fixtures: ContractFixtures = loadFixtures();
+
+export interface Reply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+  json: any;
+}
+
+export interface Outgoing {
+  method?: string;
+  path?: string;
+  /** Header name -> value; `undefined` leaves the header out. */
+  headers?: Record<string, string | undefined>;
+  /** Sent as JSON text unless `raw` is given. */
+  body?: unknown;
+  raw?: string | Buffer;
+}
+
+const agent = new Agent({ keepAlive: true });
+
+/** Sends one request; by default a JSON POST to the off-ramp path with the valid fixture key. */
+export function send(baseUrl: string, outgoing: Outgoing): Promise<Reply> {
+  const payload = outgoing.raw ?? (outgoing.body === undefined ? undefined : JSON.stringify(outgoing.body));
+  const headers: Record<string, string> = {};
+  const wanted = { 'content-type': 'application/json', 'partner-api-key': fixtures.apiKeys.valid, ...outgoing.headers };
+  for (const [name, value] of Object.entries(wanted)) if (value !== undefined) headers[name] = value;
+  if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(new URL(outgoing.path ?? offRampPath, baseUrl), { method: outgoing.method ?? 'POST', headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json: unknown;
+        try {
+          json = text ? JSON.parse(text) : undefined;
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** Starts a reference server for the calling test file and stops it afterwards. */
+export function useReferenceServer(options: ReferenceServerOptions = {}): { readonly url: string; send(outgoing: Outgoing): Promise<Reply> } {
+  let server: ReferenceServer | undefined;
+  beforeAll(async () => {
+    server = await startReferenceServer({ port: 0, ...options });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get url() {
+      return server!.url;
+    },
+    send: (outgoing) => send(server!.url, outgoing),
+  };
+}
+
+/** The key a scenario's request example names in `x-partner-api-key` (a fixture path or null). */
+export function keyOfScenario(example: Record<string, unknown>): string | undefined {
+  if (!('x-partner-api-key' in example)) return fixtures.apiKeys.valid;
+  const path = example['x-partner-api-key'];
+  if (path === null) return undefined;
+  const [group, name] = String(path).split('.') as [keyof ContractFixtures, string];
+  const value = (fixtures[group] as Record<string, unknown> | undefined)?.[name];
+  if (typeof value !== 'string') throw new Error(`x-partner-api-key names no fixture: ${String(path)}`);
+  return value;
+}

@@ -1,0 +1,39 @@
+// Every named scenario of the spec against the reference implementation: the request example
+// (with the key its x-partner-api-key names) gets the response example of the same name.
+// The list comes from the spec, so a new scenario is tested without touching this file.
+import { describe, expect, test } from 'vitest';
+import { requestExamples, responseExamples, validatorOf } from '../support/spec.ts';
+import { keyOfScenario, useReferenceServer } from './reference-http.ts';
+
+const server = useReferenceServer();
+const created = validatorOf('OffRampCreatedResponse');
+// Fields of a new transaction that differ on every call.
+const perTransaction = ['id', 'destinationWalletAddress', 'createdAt'];
+const withoutPerTransaction = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([key]) => !perTransaction.includes(key)));
+
+const scenarios = Object.entries(requestExamples).map(([name, example]) => {
+  const response = responseExamples[name];
+  if (!response) throw new Error(`Scenario ${name} has a request example but no response example`);
+  return { name, example, response };
+});
+
+describe.each([1, 2])('run %i of the scenarios against one server', () => {
+  test('covers every scenario of the spec', () => {
+    expect(scenarios.map((s) => s.name).sort()).toEqual(Object.keys(responseExamples).sort());
+  });
+
+  test.each(scenarios.map((s) => [s.name, s] as const))('%s', async (_name, { example, response }) => {
+    const reply = await server.send({ body: example.value, headers: { 'partner-api-key': keyOfScenario(example) } });
+    expect(reply.status, reply.text).toBe(response.status);
+    expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
+    if (response.status === 201) {
+      expect(created(reply.json), JSON.stringify(created.errors)).toBe(true);
+      // Everything but the id, the address and the time is determined by the seeded state.
+      expect(withoutPerTransaction(reply.json.data)).toEqual(withoutPerTransaction(response.value.data));
+    } else {
+      const { code, message, details } = response.value.error;
+      expect(reply.json).toEqual({ success: false, error: details ? { code, message, details } : { code, message } });
+      expect(validatorOf(response.schemaName)(reply.json)).toBe(true);
+    }
+  });
+});
