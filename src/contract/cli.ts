@@ -2,8 +2,6 @@
 //                     [--report <file>] [--only <scenario>]... [--dredd-output]
 // Exit codes: 0 every scenario that ran passed; 1 a scenario failed; 2 the run could not start.
 import { parseArgs } from 'node:util';
-import { formatCoverageTable, formatScenarioLines } from './report.ts';
-import { runContractSuite } from './run-contract-suite.ts';
 import { targetKinds, type TargetKind } from './targets.ts';
 
 const usage = `usage: npm run contract -- --server <url> [--fixtures <file>] [--target ${targetKinds.join('|')}] [--report <file>] [--only <scenario>]... [--dredd-output]`;
@@ -38,6 +36,9 @@ async function main(): Promise<number> {
     console.error(`contract: --target must be one of ${targetKinds.join(', ')}\n${usage}`);
     return 2;
   }
+  // Loaded only now: Dredd takes a moment to load, and a usage error should not wait for it.
+  const { runContractSuite } = await import('./run-contract-suite.ts');
+  const { formatCoverageTable, formatScenarioLines } = await import('./report.ts');
   let run;
   try {
     run = await runContractSuite({

@@ -1,0 +1,110 @@
+// `npm run contract` as partners run it: output, exit codes, JUnit report, and a fixtures file
+// of their own.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { projectRoot } from '../../scripts/lib/generated-dir.ts';
+import { runContractSuite } from '../../src/contract/run-contract-suite.ts';
+import { scenariosFromSpec } from '../../src/contract/scenarios.ts';
+import { loadBundledSpec } from '../../scripts/lib/spec-schemas.ts';
+import { startReferenceServer, type ReferenceServer } from '../../src/reference/start-reference-server.ts';
+import { answerFaults } from './support/answer-faults.ts';
+import { startFaultInjectingProxy, type FaultInjectingProxy } from './support/fault-injecting-proxy.ts';
+import { writeOtherFixtures } from './support/other-fixtures.ts';
+import { scenarioOfRequest } from './support/scenario-of-request.ts';
+
+const scenarioNames = scenariosFromSpec(loadBundledSpec()).map((s) => s.name);
+const work = mkdtempSync(join(tmpdir(), 'off-ramp-contract-cli-'));
+
+function contractCli(args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'src/contract/cli.ts'), ...args], { cwd: projectRoot });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.on('close', (code) => done({ code, output }));
+  });
+}
+
+let reference: ReferenceServer;
+let proxy: FaultInjectingProxy;
+beforeAll(async () => {
+  reference = await startReferenceServer();
+  proxy = await startFaultInjectingProxy(reference.url, scenarioOfRequest());
+});
+afterAll(async () => {
+  await proxy?.close();
+  await reference?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('npm run contract', () => {
+  test('against the reference implementation: every scenario passes, 23/23 rows, exit 0, a JUnit report', async () => {
+    const report = join(work, 'reference.xml');
+    const { code, output } = await contractCli(['--server', reference.url, '--report', report]);
+    expect(output).not.toMatch(/^FAIL/m);
+    for (const name of scenarioNames) expect(output).toMatch(new RegExp(`^PASS +${name} `, 'm'));
+    expect(output).toMatch(/^Catalog rows covered +23\/23$/m);
+    expect(output).toMatch(/^Scenarios passed +29\/29$/m);
+    expect(code).toBe(0);
+    const xml = readFileSync(report, 'utf8');
+    expect(xml).toMatch(/<testsuite [^>]*tests="29" failures="0" errors="0"/);
+    for (const name of scenarioNames) expect(xml).toContain(`<testcase name="${name} (POST `);
+  });
+
+  test('a deviation: exit 1, the scenario named with expected and actual, the failure in the JUnit report', async () => {
+    const fault = answerFaults.find((f) => f.kind === 'a wrong message')!;
+    proxy.setFault(fault);
+    const report = join(work, 'fault.xml');
+    const { code, output } = await contractCli(['--server', proxy.url, '--report', report]);
+    proxy.setFault(undefined);
+    expect(output).toMatch(/^FAIL +ReceiverNotVerified +400 BAD_REQUEST/m);
+    expect(output).toContain('error.message: expected "The receiver user account is not verified", actual "The receiver user account is not verified."');
+    expect(output).toMatch(/^Catalog rows covered +22\/23$/m);
+    expect(code).toBe(1);
+    expect(readFileSync(report, 'utf8')).toMatch(/<testsuite [^>]*tests="29" failures="1"/);
+  });
+
+  test('no server answering: exit 1, every scenario failed', async () => {
+    const closed = await startReferenceServer();
+    await closed.close();
+    const { code, output } = await contractCli(['--server', closed.url, '--only', 'ApiKeyMissing', '--report', join(work, 'down.xml')]);
+    expect(output).toMatch(/^FAIL +ApiKeyMissing /m);
+    expect(output).toMatch(/ECONNREFUSED/);
+    expect(code).toBe(1);
+  });
+
+  test.each([
+    ['no --server', []],
+    ['an unknown --target', ['--server', 'http://127.0.0.1:9', '--target', 'staging']],
+    ['an unknown scenario', ['--server', 'http://127.0.0.1:9', '--only', 'NoSuchScenario']],
+    ['a fixtures file without a key', ['--server', 'http://127.0.0.1:9', '--fixtures', 'MISSING_KEY']],
+  ])('%s: exit 2 with a clear message', async (_, args) => {
+    const withoutKey = join(work, 'without-key.json');
+    const fixtures = JSON.parse(readFileSync(resolve(projectRoot, 'tests/contract/fixtures.json'), 'utf8'));
+    delete fixtures.quotes.expired;
+    writeFileSync(withoutKey, JSON.stringify(fixtures));
+    const { code, output } = await contractCli(args.map((a) => (a === 'MISSING_KEY' ? withoutKey : a)));
+    expect(output).toMatch(/^contract: .+/m);
+    if (args.includes('MISSING_KEY')) expect(output).toContain('missing quotes.expired');
+    expect(code).toBe(2);
+  });
+});
+
+describe('a server seeded from another fixtures file', () => {
+  test('passes with --fixtures <its file>, and fails with the default fixtures', async () => {
+    const otherFixtures = writeOtherFixtures(work);
+    const other = await startReferenceServer({ fixturesPath: otherFixtures });
+    try {
+      const withItsFixtures = await runContractSuite({ server: other.url, fixturesPath: otherFixtures, reportPath: join(work, 'other.xml') });
+      expect(withItsFixtures.results.filter((r) => r.verdict !== 'pass').map((r) => r.scenario.name)).toEqual([]);
+      const withDefaults = await runContractSuite({ server: other.url, reportPath: join(work, 'defaults.xml') });
+      expect(withDefaults.passed).toBe(false);
+      expect(withDefaults.results.find((r) => r.scenario.name === 'FiatAmountToMexico')!.verdict).toBe('fail');
+    } finally {
+      await other.close();
+    }
+  });
+});

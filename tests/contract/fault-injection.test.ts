@@ -1,0 +1,49 @@
+// Proof that the contract suite can fail: a fault-injecting proxy in front of the reference
+// implementation breaks one scenario's answer in one way at a time, and the suite must fail that
+// scenario (and only that one), through the check that guards against the fault, and name it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { formatScenarioLines } from '../../src/contract/report.ts';
+import { runContractSuite } from '../../src/contract/run-contract-suite.ts';
+import { startReferenceServer, type ReferenceServer } from '../../src/reference/start-reference-server.ts';
+import { answerFaults } from './support/answer-faults.ts';
+import { startFaultInjectingProxy, type FaultInjectingProxy } from './support/fault-injecting-proxy.ts';
+import { scenarioOfRequest } from './support/scenario-of-request.ts';
+
+let reference: ReferenceServer;
+let proxy: FaultInjectingProxy;
+const reports = mkdtempSync(join(tmpdir(), 'off-ramp-contract-faults-'));
+
+beforeAll(async () => {
+  reference = await startReferenceServer();
+  proxy = await startFaultInjectingProxy(reference.url, scenarioOfRequest());
+});
+afterAll(async () => {
+  await proxy?.close();
+  await reference?.close();
+  rmSync(reports, { recursive: true, force: true });
+});
+
+const runThroughProxy = (name: string) => runContractSuite({ server: proxy.url, reportPath: join(reports, `${name}.xml`) });
+
+describe('the contract suite against a fault-injecting proxy in front of the reference implementation', () => {
+  test('without a fault, every scenario passes through the proxy', async () => {
+    proxy.setFault(undefined);
+    const run = await runThroughProxy('no-fault');
+    expect(run.results.filter((r) => r.verdict !== 'pass').map((r) => r.scenario.name)).toEqual([]);
+    expect(run.passed).toBe(true);
+  });
+
+  test.each(answerFaults.map((fault) => [`${fault.kind} (${fault.scenario})`, fault] as const))('%s is caught', async (_, fault) => {
+    proxy.setFault(fault);
+    const run = await runThroughProxy(fault.scenario);
+    expect(proxy.injected).toEqual([fault.scenario]);
+    expect(run.passed).toBe(false);
+    expect(run.results.filter((r) => r.verdict === 'fail').map((r) => r.scenario.name)).toEqual([fault.scenario]);
+    const failed = run.results.find((r) => r.scenario.name === fault.scenario)!;
+    expect(failed.deviations.map((d) => `${d.check}: expected ${d.expected}, actual ${d.actual}`).join('\n')).toContain(fault.caughtBy);
+    expect(formatScenarioLines(run)).toMatch(new RegExp(`^FAIL +${fault.scenario} `, 'm'));
+  });
+});
