@@ -1,0 +1,65 @@
+// npm start, after lint:spec and generate: starts the reference implementation and the Prism mock
+// on free ports, runs the contract suite against both, prints each run, the coverage table and a
+// summary, stops everything (also on failure or Ctrl-C), and exits 1 on any failure.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatCoverageTable, formatScenarioLines } from '../src/contract/report.ts';
+import { runContractSuite, type ContractRunResult } from '../src/contract/run-contract-suite.ts';
+import { startPrism, type PrismServer } from '../src/prism/start-prism.ts';
+import { startReferenceServer, type ReferenceServer } from '../src/reference/start-reference-server.ts';
+import { projectRoot } from './lib/generated-dir.ts';
+
+// --spec <bundled spec>: take the scenarios (and the mock) from another bundled spec, e.g. to try a change.
+const { values: options } = parseArgs({ options: { spec: { type: 'string' } } });
+const specPath = options.spec ? resolve(options.spec) : undefined;
+const reportDir = resolve(projectRoot, 'dist', 'contract');
+const running: (ReferenceServer | PrismServer)[] = [];
+const stopAll = () => Promise.allSettled(running.splice(0).map((server) => server.close()));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\nstart: ${signal}, stopping the servers`);
+    void stopAll().then(() => process.exit(130));
+  });
+}
+
+async function main(): Promise<boolean> {
+  const started = Date.now();
+  const reference = await startReferenceServer();
+  running.push(reference);
+  console.log(`start: reference implementation on ${reference.url}`);
+  // Prism takes a few seconds to start: let it start while the reference run goes on.
+  const mockStarting = startPrism({ mode: 'mock', ...(specPath ? { specPath } : {}), log: resolve(projectRoot, 'dist', 'prism', 'mock.log') }).then((mock) => {
+    running.push(mock);
+    return mock;
+  });
+
+  const runs: { label: string; run: ContractRunResult }[] = [];
+  const referenceRun = await runContractSuite({ server: reference.url, target: 'server', specPath, reportPath: resolve(reportDir, 'reference.xml') });
+  console.log(`\n${formatScenarioLines(referenceRun)}`);
+  runs.push({ label: 'reference', run: referenceRun });
+
+  const mock = await mockStarting;
+  console.log(`\nstart: Prism mock on ${mock.url} (log: ${mock.log})`);
+  const mockRun = await runContractSuite({ server: mock.url, target: 'prism-mock', specPath, reportPath: resolve(reportDir, 'mock.xml') });
+  console.log(`\n${formatScenarioLines(mockRun)}`);
+  runs.push({ label: 'mock', run: mockRun });
+
+  console.log(`\n${formatCoverageTable(runs)}\n`);
+  for (const { label, run } of runs) {
+    const passed = run.results.filter((r) => r.verdict === 'pass').length;
+    console.log(`start: ${label}: ${run.passed ? 'PASSED' : 'FAILED'}, ${passed}/${run.results.length} scenarios, catalog rows covered ${run.catalogRowsCovered}/${run.catalogRows}, JUnit report ${run.reportPath}`);
+  }
+  const allPassed = runs.every(({ run }) => run.passed);
+  console.log(`start: ${allPassed ? 'PASSED' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return allPassed;
+}
+
+try {
+  process.exitCode = (await main()) ? 0 : 1;
+} catch (error) {
+  console.error(`start: ${(error as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await stopAll();
+}

@@ -1,0 +1,57 @@
+// `npm start`'s own step (scripts/start.ts; lint:spec and generate are tested elsewhere): the
+// reference implementation and the mock on free ports, the suite against both, a coverage table,
+// everything stopped afterwards, and a non-zero exit when a scenario fails.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { projectRoot } from '../../scripts/lib/generated-dir.ts';
+import { loadBundledSpec } from '../../scripts/lib/spec-schemas.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'off-ramp-start-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function start(args: string[] = []): Promise<{ code: number | null; output: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'scripts/start.ts'), ...args], { cwd: projectRoot });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.on('close', (code) => done({ code, output }));
+  });
+}
+
+const answers = (url: string) => fetch(url).then(() => true, () => false);
+
+describe('npm start', () => {
+  test('every scenario passes against the reference implementation and the mock; both are stopped afterwards', async () => {
+    const { code, output } = await start();
+    expect(output).toMatch(/^Scenario +Status +reference +mock$/m);
+    expect(output).toMatch(/^Scenarios passed +29\/29 +29\/29$/m);
+    expect(output).toMatch(/^Catalog rows covered +23\/23 +23\/23$/m);
+    expect(output).toMatch(/^start: PASSED in /m);
+    expect(code).toBe(0);
+    const urls = [...output.matchAll(/^start: (?:reference implementation|Prism mock) on (http:\/\/\S+)/gm)].map((m) => m[1]!);
+    expect(urls).toHaveLength(2);
+    for (const url of urls) expect(await answers(url)).toBe(false);
+  });
+
+  test('a scenario the reference implementation fails makes it exit 1 and say which', async () => {
+    // A spec in which the QuoteExpired row's message gained a full stop: the mock serves the new
+    // example, the reference implementation still answers the old message.
+    const spec = loadBundledSpec() as any;
+    const row = spec.components.schemas.BadRequestError.properties.error.oneOf.find((r: { title: string }) => r.title === 'QuoteExpired');
+    row.properties.message.const = 'Quote has expired.';
+    spec.components.examples.QuoteExpiredResponse.value.error.message = 'Quote has expired.';
+    const specPath = join(work, 'changed-openapi.json');
+    writeFileSync(specPath, JSON.stringify(spec));
+
+    const { code, output } = await start(['--spec', specPath]);
+    expect(output).toMatch(/^QuoteExpired +400 +FAIL +PASS$/m);
+    expect(output).toContain('error.message: expected "Quote has expired.", actual "Quote has expired"');
+    expect(output).toMatch(/^start: reference: FAILED/m);
+    expect(output).toMatch(/^start: FAILED in /m);
+    expect(code).toBe(1);
+  });
+});
