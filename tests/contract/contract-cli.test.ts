@@ -1,49 +1,30 @@
 // `npm run contract` as partners run it: output, exit codes, JUnit report, and a fixtures file
 // of their own.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { runContractSuite } from '../../src/contract/run-contract-suite.ts';
 import { scenariosFromSpec } from '../../src/contract/scenarios.ts';
 import { loadBundledSpec } from '../../scripts/lib/spec-schemas.ts';
-import { startReferenceServer, type ReferenceServer } from '../../src/reference/start-reference-server.ts';
+import { startReferenceServer } from '../../src/reference/start-reference-server.ts';
+import { runScript } from '../support/run-script.ts';
 import { answerFaults } from './support/answer-faults.ts';
-import { startFaultInjectingProxy, type FaultInjectingProxy } from './support/fault-injecting-proxy.ts';
 import { writeOtherFixtures } from './support/other-fixtures.ts';
-import { scenarioOfRequest } from './support/scenario-of-request.ts';
+import { useReferenceBehindFaultProxy } from './support/reference-behind-fault-proxy.ts';
 
 const scenarioNames = scenariosFromSpec(loadBundledSpec()).map((s) => s.name);
 const work = mkdtempSync(join(tmpdir(), 'off-ramp-contract-cli-'));
 
-function contractCli(args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'src/contract/cli.ts'), ...args], { cwd: projectRoot });
-    let output = '';
-    child.stdout.on('data', (c) => (output += c));
-    child.stderr.on('data', (c) => (output += c));
-    child.on('close', (code) => done({ code, output }));
-  });
-}
-
-let reference: ReferenceServer;
-let proxy: FaultInjectingProxy;
-beforeAll(async () => {
-  reference = await startReferenceServer();
-  proxy = await startFaultInjectingProxy(reference.url, scenarioOfRequest());
-});
-afterAll(async () => {
-  await proxy?.close();
-  await reference?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+const contractCli = (args: string[]) => runScript('src/contract/cli.ts', args);
+const servers = useReferenceBehindFaultProxy();
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('npm run contract', () => {
   test('against the reference implementation: every scenario passes, 23/23 rows, exit 0, a JUnit report', async () => {
     const report = join(work, 'reference.xml');
-    const { code, output } = await contractCli(['--server', reference.url, '--report', report]);
+    const { code, output } = await contractCli(['--server', servers.reference.url, '--report', report]);
     expect(output).not.toMatch(/^FAIL/m);
     for (const name of scenarioNames) expect(output).toMatch(new RegExp(`^PASS +${name} `, 'm'));
     expect(output).toMatch(/^Catalog rows covered +23\/23$/m);
@@ -56,10 +37,10 @@ describe('npm run contract', () => {
 
   test('a deviation: exit 1, the scenario named with expected and actual, the failure in the JUnit report', async () => {
     const fault = answerFaults.find((f) => f.kind === 'a wrong message')!;
-    proxy.setFault(fault);
+    servers.faults.setFault(fault);
     const report = join(work, 'fault.xml');
-    const { code, output } = await contractCli(['--server', proxy.url, '--report', report]);
-    proxy.setFault(undefined);
+    const { code, output } = await contractCli(['--server', servers.faults.url, '--report', report]);
+    servers.faults.setFault(undefined);
     expect(output).toMatch(/^FAIL +ReceiverNotVerified +400 BAD_REQUEST/m);
     expect(output).toContain('error.message: expected "The receiver user account is not verified", actual "The receiver user account is not verified."');
     expect(output).toMatch(/^Catalog rows covered +22\/23$/m);

@@ -4,42 +4,30 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { formatScenarioLines } from '../../src/contract/report.ts';
 import { runContractSuite } from '../../src/contract/run-contract-suite.ts';
-import { startReferenceServer, type ReferenceServer } from '../../src/reference/start-reference-server.ts';
 import { answerFaults } from './support/answer-faults.ts';
-import { startFaultInjectingProxy, type FaultInjectingProxy } from './support/fault-injecting-proxy.ts';
-import { scenarioOfRequest } from './support/scenario-of-request.ts';
+import { useReferenceBehindFaultProxy } from './support/reference-behind-fault-proxy.ts';
 
-let reference: ReferenceServer;
-let proxy: FaultInjectingProxy;
+const servers = useReferenceBehindFaultProxy();
 const reports = mkdtempSync(join(tmpdir(), 'off-ramp-contract-faults-'));
+afterAll(() => rmSync(reports, { recursive: true, force: true }));
 
-beforeAll(async () => {
-  reference = await startReferenceServer();
-  proxy = await startFaultInjectingProxy(reference.url, scenarioOfRequest());
-});
-afterAll(async () => {
-  await proxy?.close();
-  await reference?.close();
-  rmSync(reports, { recursive: true, force: true });
-});
-
-const runThroughProxy = (name: string) => runContractSuite({ server: proxy.url, reportPath: join(reports, `${name}.xml`) });
+const runThroughProxy = (name: string) => runContractSuite({ server: servers.faults.url, reportPath: join(reports, `${name}.xml`) });
 
 describe('the contract suite against a fault-injecting proxy in front of the reference implementation', () => {
   test('without a fault, every scenario passes through the proxy', async () => {
-    proxy.setFault(undefined);
+    servers.faults.setFault(undefined);
     const run = await runThroughProxy('no-fault');
     expect(run.results.filter((r) => r.verdict !== 'pass').map((r) => r.scenario.name)).toEqual([]);
     expect(run.passed).toBe(true);
   });
 
   test.each(answerFaults.map((fault) => [`${fault.kind} (${fault.scenario})`, fault] as const))('%s is caught', async (_, fault) => {
-    proxy.setFault(fault);
+    servers.faults.setFault(fault);
     const run = await runThroughProxy(fault.scenario);
-    expect(proxy.injected).toEqual([fault.scenario]);
+    expect(servers.faults.injected).toEqual([fault.scenario]);
     expect(run.passed).toBe(false);
     expect(run.results.filter((r) => r.verdict === 'fail').map((r) => r.scenario.name)).toEqual([fault.scenario]);
     const failed = run.results.find((r) => r.scenario.name === fault.scenario)!;

@@ -1,26 +1,17 @@
 // `npm start`'s own step (scripts/start.ts; lint:spec and generate are tested elsewhere): the
 // reference implementation and the mock on free ports, the suite against both, a coverage table,
 // everything stopped afterwards, and a non-zero exit when a scenario fails.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { loadBundledSpec } from '../../scripts/lib/spec-schemas.ts';
+import { runScript } from '../support/run-script.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'off-ramp-start-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function start(args: string[] = []): Promise<{ code: number | null; output: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'scripts/start.ts'), ...args], { cwd: projectRoot });
-    let output = '';
-    child.stdout.on('data', (c) => (output += c));
-    child.stderr.on('data', (c) => (output += c));
-    child.on('close', (code) => done({ code, output }));
-  });
-}
+const start = (args: string[] = []) => runScript('scripts/start.ts', args);
 
 const answers = (url: string) => fetch(url).then(() => true, () => false);
 

@@ -7,39 +7,32 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runContractSuite } from '../../src/contract/run-contract-suite.ts';
 import { startPrism, type PrismServer } from '../../src/prism/start-prism.ts';
-import { startReferenceServer, type ReferenceServer } from '../../src/reference/start-reference-server.ts';
 import { answerFaults } from './support/answer-faults.ts';
-import { startFaultInjectingProxy, type FaultInjectingProxy } from './support/fault-injecting-proxy.ts';
-import { scenarioOfRequest } from './support/scenario-of-request.ts';
+import { useReferenceBehindFaultProxy } from './support/reference-behind-fault-proxy.ts';
 
 // The requests the spec rejects (schema-invalid bodies, no API key): Prism answers them itself.
 const refusedByPrism = ['ApiKeyMissing', 'UserIdMissing', 'InvalidUserInput', 'PricingSourceMissing', 'BankSourceMissing'];
 
-let reference: ReferenceServer;
-let faults: FaultInjectingProxy;
+const servers = useReferenceBehindFaultProxy();
 let prism: PrismServer;
 let prismWithoutRequestChecks: PrismServer;
 const reports = mkdtempSync(join(tmpdir(), 'off-ramp-contract-proxy-'));
 
 beforeAll(async () => {
-  reference = await startReferenceServer();
-  faults = await startFaultInjectingProxy(reference.url, scenarioOfRequest());
   [prism, prismWithoutRequestChecks] = await Promise.all([
-    startPrism({ mode: 'proxy', upstream: faults.url, log: join(reports, 'prism-proxy.log') }),
-    startPrism({ mode: 'proxy', upstream: faults.url, validateRequest: false, log: join(reports, 'prism-proxy-no-request-checks.log') }),
+    startPrism({ mode: 'proxy', upstream: servers.faults.url, log: join(reports, 'prism-proxy.log') }),
+    startPrism({ mode: 'proxy', upstream: servers.faults.url, validateRequest: false, log: join(reports, 'prism-proxy-no-request-checks.log') }),
   ]);
 });
 afterAll(async () => {
   await prism?.close();
   await prismWithoutRequestChecks?.close();
-  await faults?.close();
-  await reference?.close();
   rmSync(reports, { recursive: true, force: true });
 });
 
 describe('the reference implementation behind prism proxy --errors', () => {
   test('every scenario whose request meets the spec passes; the others cannot reach the implementation', async () => {
-    faults.setFault(undefined);
+    servers.faults.setFault(undefined);
     const run = await runContractSuite({ server: prism.url, target: 'prism-proxy', reportPath: join(reports, 'proxy.xml') });
     expect(run.results.filter((r) => r.verdict === 'fail').map((r) => r.scenario.name)).toEqual([]);
     expect(run.results.filter((r) => r.verdict === 'not run').map((r) => r.scenario.name).sort()).toEqual([...refusedByPrism].sort());
@@ -50,16 +43,16 @@ describe('the reference implementation behind prism proxy --errors', () => {
   test('with request validation off, Prism judges the answers to the schema-invalid bodies too, and they pass', async () => {
     // Prism checks the API key even with request validation off, so ApiKeyMissing never passes it.
     const invalidBodies = refusedByPrism.filter((name) => name !== 'ApiKeyMissing');
-    faults.setFault(undefined);
+    servers.faults.setFault(undefined);
     const run = await runContractSuite({ server: prismWithoutRequestChecks.url, only: invalidBodies, reportPath: join(reports, 'proxy-no-request-checks.xml') });
     expect(Object.fromEntries(run.results.map((r) => [r.scenario.name, r.verdict]))).toEqual(Object.fromEntries(invalidBodies.map((name) => [name, 'pass'])));
   });
 
   test('an answer that breaks the schema becomes Prism\'s 500, and the suite fails that scenario', async () => {
     const fault = answerFaults.find((f) => f.kind === 'a wrong type')!;
-    faults.setFault(fault);
+    servers.faults.setFault(fault);
     const run = await runContractSuite({ server: prism.url, target: 'prism-proxy', reportPath: join(reports, 'proxy-fault.xml') });
-    faults.setFault(undefined);
+    servers.faults.setFault(undefined);
     expect(run.results.filter((r) => r.verdict === 'fail').map((r) => r.scenario.name)).toEqual([fault.scenario]);
     const checks = run.results.find((r) => r.scenario.name === fault.scenario)!.deviations;
     expect(checks).toContainEqual({ check: 'status', expected: '201', actual: '500' });

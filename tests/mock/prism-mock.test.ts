@@ -1,6 +1,9 @@
 // The Prism mock (`npm run mock`) of the bundled spec: a consumer gets every scenario's answer by
 // name, the mock rejects bodies that break the either/or rules, and the contract suite passes
 // against it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadBundledSpec } from '../../scripts/lib/spec-schemas.ts';
 import { defaultFixturesPath, fixtureAt, loadFixtures } from '../../src/contract/fixtures.ts';
@@ -14,12 +17,14 @@ const scenarios = scenariosFromSpec(loadBundledSpec());
 const fixtures = loadFixtures(defaultFixturesPath);
 const validKey = String(fixtureAt(fixtures, 'apiKeys.valid'));
 
+const work = mkdtempSync(join(tmpdir(), 'off-ramp-mock-'));
 let mock: PrismServer;
 beforeAll(async () => {
-  mock = await startPrism({ mode: 'mock' });
+  mock = await startPrism({ mode: 'mock', log: join(work, 'prism-mock.log') });
 });
 afterAll(async () => {
   await mock?.close();
+  rmSync(work, { recursive: true, force: true });
 });
 
 const post = (body: unknown, headers: Record<string, string | undefined> = {}) => postJson(`${mock.url}${operationPath}`, body, { 'partner-api-key': validKey, ...headers });
@@ -81,14 +86,14 @@ describe('the mock rejects bodies that break the either/or (oneOf) rules', () =>
 
 describe('the contract suite against the mock', () => {
   test('every scenario passes when asked for by name, 23/23 catalog rows', async () => {
-    const run = await runContractSuite({ server: mock.url, target: 'prism-mock' });
+    const run = await runContractSuite({ server: mock.url, target: 'prism-mock', reportPath: join(work, 'mock.xml') });
     expect(run.results.filter((r) => r.verdict !== 'pass').map((r) => r.scenario.name)).toEqual([]);
     expect(run.catalogRowsCovered).toBe(23);
     expect(run.passed).toBe(true);
   });
 
   test('without asking by name, the stateless mock fails the scenarios it cannot derive', async () => {
-    const run = await runContractSuite({ server: mock.url, target: 'server' });
+    const run = await runContractSuite({ server: mock.url, target: 'server', reportPath: join(work, 'mock-as-server.xml') });
     expect(run.passed).toBe(false);
     expect(run.results.find((r) => r.scenario.name === 'ReceiverNotFound')!.verdict).toBe('fail');
   });
