@@ -1,0 +1,166 @@
+// The order of checks (the spec's operation description): a request with faults at two steps is
+// answered for the earlier step. Every compatible pair of faults from different steps is a row;
+// each fault alone is a row too, so that a pair can only pass when both faults are live.
+import { describe, expect, test } from 'vitest';
+import { catalogError, type CatalogRowName } from '../../src/catalog/catalog-error.ts';
+import { clone, requestExamples } from '../support/spec.ts';
+import { fixtures, useReferenceServer, type Outgoing } from './reference-http.ts';
+
+const server = useReferenceServer();
+
+type Pricing = 'quote' | 'explicit';
+type Bank = 'inline' | 'saved';
+type Request = { headers: Record<string, string | undefined>; body: Record<string, unknown>; raw?: string };
+
+interface Fault {
+  step: number;
+  name: string;
+  pricing?: Pricing;
+  bank?: Bank;
+  /** What the fault changes: body fields, or `content-type`, `key`, `raw` (the whole body). */
+  touches: string[];
+  apply(request: Request): void;
+  expected: CatalogRowName;
+  /** For INVALID_USER_INPUT_ERROR: the path of its one detail. */
+  detailPath?: string;
+}
+
+const mexicanInline = requestExamples.FiatAmountToMexico!.value.userBankInformation;
+const dominicanInline = requestExamples.CryptoAmountToDominicanRepublic!.value.userBankInformation;
+const { users, quotes, bankInformation, receivers, apiKeys } = fixtures;
+
+function baseRequest(pricing: Pricing, bank: Bank): Request {
+  const body: Record<string, unknown> = { userId: users.verified };
+  if (pricing === 'quote') body.quoteId = quotes.valid;
+  else Object.assign(body, { fiatCurrency: 'MXN', blockchainSymbol: 'POL', tokenSymbol: 'USDC', fiatAmount: 1500 });
+  if (bank === 'inline') body.userBankInformation = clone(mexicanInline);
+  else body.userBankInformationId = bankInformation.owned;
+  return { headers: { 'content-type': 'application/json', 'partner-api-key': apiKeys.valid }, body };
+}
+
+const set = (field: string, value: unknown) => (request: Request) => void (request.body[field] = value);
+const drop = (...fields: string[]) => (request: Request) => fields.forEach((field) => delete request.body[field]);
+const header = (name: string, value: string | undefined) => (request: Request) => void (request.headers[name] = value);
+
+const faults: Fault[] = [
+  { step: 1, name: 'Content-Type text/plain', touches: ['content-type'], apply: header('content-type', 'text/plain'), expected: 'InvalidUserInput', detailPath: '' },
+  { step: 1, name: 'malformed JSON', touches: ['raw'], apply: (r) => void (r.raw = '{"userId": '), expected: 'InvalidUserInput', detailPath: '' },
+  { step: 1, name: 'a JSON array', touches: ['raw'], apply: (r) => void (r.raw = '[]'), expected: 'InvalidUserInput', detailPath: '' },
+  { step: 2, name: 'no API key', touches: ['key'], apply: header('partner-api-key', undefined), expected: 'ApiKeyMissing' },
+  { step: 2, name: 'a malformed key', touches: ['key'], apply: header('partner-api-key', apiKeys.malformed), expected: 'ApiKeyMalformed' },
+  { step: 2, name: 'an unknown key', touches: ['key'], apply: header('partner-api-key', apiKeys.unknown), expected: 'ApiKeyUnknown' },
+  { step: 2, name: 'a partner without the flow', touches: ['key'], apply: header('partner-api-key', apiKeys.invalidFlow), expected: 'InvalidPartnerFlow' },
+  { step: 3, name: 'no userId', touches: ['userId'], apply: drop('userId'), expected: 'UserIdMissing' },
+  { step: 3, name: 'userId not a UUID', touches: ['userId'], apply: set('userId', 'user-42'), expected: 'InvalidUserInput', detailPath: '/userId' },
+  { step: 4, name: 'an unverified user', touches: ['userId'], apply: set('userId', users.unverified), expected: 'UserNotVerified' },
+  { step: 4, name: 'an unknown user', touches: ['userId'], apply: set('userId', '00000000-0000-4000-8000-000000000000'), expected: 'UserNotVerified' },
+  { step: 4, name: "a receiver's account", touches: ['userId'], apply: set('userId', users.receiverAccount), expected: 'ReceiverCannotInitiate' },
+  { step: 5, name: 'an unknown property', touches: ['extra'], apply: set('extra', 1), expected: 'InvalidUserInput', detailPath: '/extra' },
+  { step: 5, name: 'premiumSpread of 1', touches: ['premiumSpread'], apply: set('premiumSpread', 1), expected: 'InvalidUserInput', detailPath: '/premiumSpread' },
+  { step: 5, name: 'a CLABE of 17 digits', bank: 'inline', touches: ['userBankInformation'], apply: set('userBankInformation', { country: 'MX', accountIdentifier: '01218001234567890' }), expected: 'InvalidUserInput', detailPath: '/userBankInformation/accountIdentifier' },
+  { step: 6, name: 'both amounts', pricing: 'explicit', touches: ['cryptoAmount'], apply: set('cryptoAmount', 100), expected: 'PricingSourceMissing' },
+  // A chain, not a currency: a currency would also have to match the bank country (step 5).
+  { step: 6, name: 'a quote and a chain', pricing: 'quote', touches: ['blockchainSymbol'], apply: set('blockchainSymbol', 'POL'), expected: 'PricingSourceMissing' },
+  { step: 7, name: 'no bank source', touches: ['userBankInformation', 'userBankInformationId'], apply: drop('userBankInformation', 'userBankInformationId'), expected: 'BankSourceMissing' },
+  {
+    step: 7,
+    name: 'both bank sources',
+    // The inline account it adds is Mexican, so the currency must stay MXN (or a step-5 fault appears).
+    touches: ['userBankInformation', 'userBankInformationId', 'fiatCurrency'],
+    apply: (r) => Object.assign(r.body, { userBankInformation: clone(mexicanInline), userBankInformationId: bankInformation.owned }),
+    expected: 'BankSourceMissing',
+  },
+  { step: 8, name: 'an expired quote', pricing: 'quote', touches: ['quoteId'], apply: set('quoteId', quotes.expired), expected: 'QuoteExpired' },
+  { step: 8, name: 'an on-ramp quote', pricing: 'quote', touches: ['quoteId'], apply: set('quoteId', quotes.onRamp), expected: 'QuoteNotOffRamp' },
+  { step: 8, name: 'an unknown quote', pricing: 'quote', touches: ['quoteId'], apply: set('quoteId', '00000000-0000-4000-8000-000000000001'), expected: 'QuoteNotOffRamp' },
+  { step: 9, name: 'a disabled currency', pricing: 'explicit', touches: ['fiatCurrency'], apply: set('fiatCurrency', fixtures.fiatCurrencies.unavailable), expected: 'FiatCurrencyUnavailable' },
+  { step: 10, name: 'a disabled chain', pricing: 'explicit', touches: ['blockchainSymbol'], apply: set('blockchainSymbol', fixtures.blockchains.unavailable), expected: 'ChainTokenUnavailable' },
+  { step: 10, name: 'a non-stable token', pricing: 'explicit', touches: ['tokenSymbol'], apply: set('tokenSymbol', fixtures.tokens.nonStable), expected: 'TokenNotStable' },
+  { step: 11, name: 'an unknown saved account', bank: 'saved', touches: ['userBankInformationId'], apply: set('userBankInformationId', bankInformation.unknown), expected: 'BankInformationNotFound' },
+  { step: 11, name: "another partner's saved account", bank: 'saved', touches: ['userBankInformationId'], apply: set('userBankInformationId', bankInformation.otherPartner), expected: 'BankInformationOfOtherPartner' },
+  { step: 11, name: "another user's saved account", bank: 'saved', touches: ['userBankInformationId'], apply: set('userBankInformationId', bankInformation.otherUser), expected: 'BankInformationOfOtherUser' },
+  { step: 11, name: 'a saved MX account paid in DOP', pricing: 'explicit', bank: 'saved', touches: ['fiatCurrency'], apply: set('fiatCurrency', 'DOP'), expected: 'InvalidUserInput', detailPath: '/userBankInformationId' },
+  { step: 11, name: 'an MXN quote paid to a DO account', pricing: 'quote', bank: 'inline', touches: ['userBankInformation'], apply: set('userBankInformation', clone(dominicanInline)), expected: 'InvalidUserInput', detailPath: '/userBankInformation/country' },
+  { step: 12, name: 'an unknown receiver', touches: ['receiverId'], apply: set('receiverId', receivers.unknown), expected: 'ReceiverNotFound' },
+  { step: 12, name: "another user's receiver", touches: ['receiverId'], apply: set('receiverId', receivers.otherUser), expected: 'ReceiverOfOtherUser' },
+  { step: 12, name: 'an unverified receiver', touches: ['receiverId'], apply: set('receiverId', receivers.unverified), expected: 'ReceiverNotVerified' },
+  { step: 13, name: 'a fiat amount above the maximum', pricing: 'explicit', touches: ['fiatAmount'], apply: set('fiatAmount', fixtures.amounts.fiatOutOfRange), expected: 'FiatAmountOutOfRange' },
+  {
+    step: 13,
+    name: 'a crypto amount above the maximum',
+    pricing: 'explicit',
+    touches: ['fiatAmount', 'cryptoAmount'],
+    apply: (r) => Object.assign(drop('fiatAmount')(r) ?? r.body, { cryptoAmount: fixtures.amounts.cryptoOutOfRange }),
+    expected: 'TokenAmountOutOfRange',
+  },
+];
+
+const outgoing = (request: Request): Outgoing => ({ headers: request.headers, ...(request.raw !== undefined ? { raw: request.raw } : { body: request.body }) });
+
+/** Pricing and bank kinds a fault (or pair) fits, or undefined when a pair cannot share a request. */
+function sharedBase(...pair: Fault[]): { pricing: Pricing; bank: Bank } | undefined {
+  const pricings = new Set(pair.map((f) => f.pricing).filter(Boolean));
+  const banks = new Set(pair.map((f) => f.bank).filter(Boolean));
+  if (pricings.size > 1 || banks.size > 1) return undefined;
+  const fields = pair.map((f) => f.touches);
+  const bodyWide = (touches: string[]) => touches.includes('raw');
+  const bodyFields = (touches: string[]) => touches.filter((t) => t !== 'content-type' && t !== 'key');
+  if (fields[0]!.some((t) => fields[1]?.includes(t))) return undefined;
+  if (fields.length === 2 && ((bodyWide(fields[0]!) && bodyFields(fields[1]!).length > 0) || (bodyWide(fields[1]!) && bodyFields(fields[0]!).length > 0))) return undefined;
+  return { pricing: [...pricings][0] ?? 'explicit', bank: [...banks][0] ?? 'inline' };
+}
+
+function requestWith(...applied: Fault[]): Request {
+  const base = sharedBase(...applied)!;
+  const request = baseRequest(base.pricing, base.bank);
+  // Later steps first, so that the earlier fault is applied last and stays intact.
+  for (const fault of [...applied].sort((a, b) => b.step - a.step)) fault.apply(request);
+  return request;
+}
+
+async function expectAnswer(request: Request, fault: Fault): Promise<void> {
+  const reply = await server.send(outgoing(request));
+  const { status, code, message } = catalogError(fault.expected, fault.expected === 'FiatAmountOutOfRange' ? { min: 10, max: 100000 } : fault.expected === 'TokenAmountOutOfRange' ? { min: 5, max: 50000 } : undefined);
+  expect({ status: reply.status, code: reply.json?.error?.code, message: reply.json?.error?.message }, reply.text).toEqual({ status, code, message });
+  if (fault.detailPath !== undefined) expect(reply.json.error.details.map((d: { path: string }) => d.path)).toEqual([fault.detailPath]);
+}
+
+const pairs = faults.flatMap((earlier) => faults.filter((later) => later.step > earlier.step && sharedBase(earlier, later)).map((later) => [earlier, later] as const));
+
+describe('order of checks', () => {
+  test.each([['explicit', 'inline'], ['explicit', 'saved'], ['quote', 'inline'], ['quote', 'saved']] as const)('the base request (%s pricing, %s bank) is created', async (pricing, bank) => {
+    const reply = await server.send(outgoing(baseRequest(pricing, bank)));
+    expect(reply.status, reply.text).toBe(201);
+  });
+
+  test.each(faults.map((f) => [f.step, f.name, f] as const))('step %i alone: %s', async (_step, _name, fault) => {
+    await expectAnswer(requestWith(fault), fault);
+  });
+
+  test.each(pairs.map(([a, b]) => [a.step, a.name, b.step, b.name, a, b] as const))('step %i (%s) before step %i (%s)', async (_s1, _n1, _s2, _n2, earlier, later) => {
+    await expectAnswer(requestWith(earlier, later), earlier);
+  });
+
+  test('every two adjacent steps meet in some row, except where one request cannot hold both faults', () => {
+    const adjacent = new Set(pairs.filter(([a, b]) => b.step === a.step + 1).map(([a]) => a.step));
+    // 3 and 4 are the same field (userId); a quote fixes the currency, chain and token (8, 9).
+    const impossible = [3, 8];
+    expect([...adjacent].sort((a, b) => a - b)).toEqual([1, 2, 4, 5, 6, 7, 9, 10, 11, 12]);
+    expect(impossible.every((step) => !adjacent.has(step))).toBe(true);
+  });
+});
+
+describe('order within a step', () => {
+  const rows: [string, Request, Fault][] = [
+    ['a disabled chain with a non-stable token: the pair first', requestWith(faults.find((f) => f.name === 'a disabled chain')!), faults.find((f) => f.name === 'a disabled chain')!],
+    ["another user's saved account in another currency: ownership first", requestWith(faults.find((f) => f.name === "another user's saved account")!), faults.find((f) => f.name === "another user's saved account")!],
+    ["another partner's saved account in another currency: ownership first", requestWith(faults.find((f) => f.name === "another partner's saved account")!), faults.find((f) => f.name === "another partner's saved account")!],
+    ['a crypto amount above the maximum whose fiat equivalent is too: the named amount first', requestWith(faults.find((f) => f.name === 'a crypto amount above the maximum')!), faults.find((f) => f.name === 'a crypto amount above the maximum')!],
+  ];
+  rows[0]![1].body.tokenSymbol = fixtures.tokens.nonStable;
+  rows[1]![1].body.fiatCurrency = 'DOP';
+  rows[2]![1].body.fiatCurrency = 'DOP';
+  test.each(rows)('%s', async (_name, request, fault) => {
+    await expectAnswer(request, fault);
+  });
+});
