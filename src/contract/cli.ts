@@ -1,10 +1,10 @@
 // npm run contract -- --server <url> [--fixtures <file>] [--target server|prism-mock|prism-proxy]
-//                     [--report <file>] [--only <scenario>]... [--dredd-output]
+//                     [--report <file>] [--only <scenario>]... [--timeout <seconds>] [--dredd-output]
 // Exit codes: 0 every scenario that ran passed; 1 a scenario failed; 2 the run could not start.
 import { parseArgs } from 'node:util';
 import { targetKinds, type TargetKind } from './targets.ts';
 
-const usage = `usage: npm run contract -- --server <url> [--fixtures <file>] [--target ${targetKinds.join('|')}] [--report <file>] [--only <scenario>]... [--dredd-output]`;
+const usage = `usage: npm run contract -- --server <url> [--fixtures <file>] [--target ${targetKinds.join('|')}] [--report <file>] [--only <scenario>]... [--timeout <seconds>] [--dredd-output]`;
 
 async function main(): Promise<number> {
   let values;
@@ -17,6 +17,7 @@ async function main(): Promise<number> {
         report: { type: 'string' },
         only: { type: 'string', multiple: true },
         'dredd-output': { type: 'boolean', default: false },
+        timeout: { type: 'string', default: '10' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -36,6 +37,11 @@ async function main(): Promise<number> {
     console.error(`contract: --target must be one of ${targetKinds.join(', ')}\n${usage}`);
     return 2;
   }
+  const timeoutSeconds = Number(values.timeout);
+  if (!(timeoutSeconds > 0)) {
+    console.error(`contract: --timeout must be a number of seconds, not ${values.timeout}\n${usage}`);
+    return 2;
+  }
   // Loaded only now: Dredd takes a moment to load, and a usage error should not wait for it.
   const { runContractSuite } = await import('./run-contract-suite.ts');
   const { formatCoverageTable, formatScenarioLines } = await import('./report.ts');
@@ -48,6 +54,7 @@ async function main(): Promise<number> {
       ...(values.report ? { reportPath: values.report } : {}),
       ...(values.only ? { only: values.only } : {}),
       dreddOutput: values['dredd-output'],
+      requestTimeoutMs: timeoutSeconds * 1000,
     });
   } catch (error) {
     console.error(`contract: ${(error as Error).message}`);

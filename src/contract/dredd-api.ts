@@ -46,6 +46,8 @@ export interface DreddConfig {
   loglevel: 'silent' | 'error' | 'warning' | 'debug';
   color: boolean;
   emitter: EventEmitter;
+  /** Options of the `request` library Dredd sends with, e.g. `timeout` in ms. */
+  http: { timeout?: number };
 }
 
 interface DreddInstance {

@@ -29,6 +29,8 @@ export interface ContractRunOptions {
   only?: string[];
   /** Also print Dredd's own console report. */
   dreddOutput?: boolean;
+  /** How long to wait for each answer; default 10 s. A server that hangs fails the scenario. */
+  requestTimeoutMs?: number;
 }
 
 export type Verdict = 'pass' | 'fail' | 'not run';
@@ -113,6 +115,7 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
         loglevel: 'error',
         color: false,
         emitter,
+        http: { timeout: options.requestTimeoutMs ?? 10_000 },
       }).run((error, stats) => (error ? reject(error) : resolvePromise(stats)));
     });
   } finally {

@@ -1,5 +1,7 @@
 // `npm run contract` as partners run it: output, exit codes, JUnit report, and a fixtures file
 // of their own.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -57,8 +59,23 @@ describe('npm run contract', () => {
     expect(code).toBe(1);
   });
 
+  test('a server that never answers: the scenario fails after the timeout', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((ready) => silent.listen(0, '127.0.0.1', ready));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const run = await runContractSuite({ server: `http://127.0.0.1:${port}`, only: ['ApiKeyMissing'], requestTimeoutMs: 500, reportPath: join(work, 'silent.xml') });
+      expect(run.results.map((r) => [r.scenario.name, r.verdict])).toEqual([['ApiKeyMissing', 'fail']]);
+      expect(run.results[0]!.message).toMatch(/TIMEDOUT/);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+
   test.each([
     ['no --server', []],
+    ['a timeout that is not a number', ['--server', 'http://127.0.0.1:9', '--timeout', 'soon']],
     ['an unknown --target', ['--server', 'http://127.0.0.1:9', '--target', 'staging']],
     ['an unknown scenario', ['--server', 'http://127.0.0.1:9', '--only', 'NoSuchScenario']],
     ['a fixtures file without a key', ['--server', 'http://127.0.0.1:9', '--fixtures', 'MISSING_KEY']],
