@@ -63,6 +63,9 @@ type GlobalWithHooks = typeof globalThis & { [registerHooksKey]?: (hooks: DreddH
 export async function runContractSuite(options: ContractRunOptions): Promise<ContractRunResult> {
   const started = Date.now();
   const target = options.target ?? 'server';
+  if (target === 'prism-mock' && options.fixturesPath) {
+    throw new Error('The Prism mock answers with the spec\'s examples, which are written with the default fixtures: run --target prism-mock without --fixtures');
+  }
   const spec = loadBundledSpec(options.specPath);
   const defaults = loadFixtures(defaultFixturesPath);
   const substitute = fixtureSubstitution(defaults, options.fixturesPath ? loadFixtures(options.fixturesPath) : defaults);

@@ -79,6 +79,7 @@ describe('npm run contract', () => {
     ['an unknown --target', ['--server', 'http://127.0.0.1:9', '--target', 'staging']],
     ['an unknown scenario', ['--server', 'http://127.0.0.1:9', '--only', 'NoSuchScenario']],
     ['a fixtures file without a key', ['--server', 'http://127.0.0.1:9', '--fixtures', 'MISSING_KEY']],
+    ['a fixtures file for the mock, which answers with the default ones', ['--server', 'http://127.0.0.1:9', '--target', 'prism-mock', '--fixtures', 'MISSING_KEY']],
   ])('%s: exit 2 with a clear message', async (_, args) => {
     const withoutKey = join(work, 'without-key.json');
     const fixtures = JSON.parse(readFileSync(resolve(projectRoot, 'tests/contract/fixtures.json'), 'utf8'));
