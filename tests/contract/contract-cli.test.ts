@@ -74,20 +74,20 @@ describe('npm run contract', () => {
   });
 
   test.each([
-    ['no --server', []],
-    ['a timeout that is not a number', ['--server', 'http://127.0.0.1:9', '--timeout', 'soon']],
-    ['an unknown --target', ['--server', 'http://127.0.0.1:9', '--target', 'staging']],
-    ['an unknown scenario', ['--server', 'http://127.0.0.1:9', '--only', 'NoSuchScenario']],
-    ['a fixtures file without a key', ['--server', 'http://127.0.0.1:9', '--fixtures', 'MISSING_KEY']],
-    ['a fixtures file for the mock, which answers with the default ones', ['--server', 'http://127.0.0.1:9', '--target', 'prism-mock', '--fixtures', 'MISSING_KEY']],
-  ])('%s: exit 2 with a clear message', async (_, args) => {
+    ['no --server', [], '--server is required'],
+    ['a timeout that is not a number', ['--server', 'http://127.0.0.1:9', '--timeout', 'soon'], '--timeout must be a number of seconds'],
+    ['an unknown --target', ['--server', 'http://127.0.0.1:9', '--target', 'staging'], '--target must be one of'],
+    ['an unknown scenario', ['--server', 'http://127.0.0.1:9', '--only', 'NoSuchScenario'], 'No scenario named NoSuchScenario'],
+    ['a fixtures file without a key', ['--server', 'http://127.0.0.1:9', '--fixtures', 'WITHOUT_KEY'], 'missing quotes.expired'],
+    ['a fixtures file for the mock, which answers with the default ones', ['--server', 'http://127.0.0.1:9', '--target', 'prism-mock', '--fixtures', 'tests/contract/fixtures.json'], 'without --fixtures'],
+  ])('%s: exit 2 with a clear message', async (_, args, message) => {
     const withoutKey = join(work, 'without-key.json');
     const fixtures = JSON.parse(readFileSync(resolve(projectRoot, 'tests/contract/fixtures.json'), 'utf8'));
     delete fixtures.quotes.expired;
     writeFileSync(withoutKey, JSON.stringify(fixtures));
-    const { code, output } = await contractCli(args.map((a) => (a === 'MISSING_KEY' ? withoutKey : a)));
+    const { code, output } = await contractCli(args.map((a) => (a === 'WITHOUT_KEY' ? withoutKey : a)));
     expect(output).toMatch(/^contract: .+/m);
-    if (args.includes('MISSING_KEY')) expect(output).toContain('missing quotes.expired');
+    expect(output).toContain(message);
     expect(code).toBe(2);
   });
 });
