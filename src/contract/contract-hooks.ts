@@ -50,7 +50,13 @@ export function registerContractHooks(hooks: DreddHooks, context: ContractHookCo
     const scenario = scenarioOf(transaction);
     if (!transaction.real) return; // no answer: Dredd reports the transport error itself
     const headers = Object.fromEntries(Object.entries(transaction.real.headers).map(([name, value]) => [name.toLowerCase(), String(value)]));
-    const deviations = context.judge.judge(scenario, JSON.parse(transaction.request.body), { statusCode: transaction.real.statusCode, headers, body: transaction.real.body ?? '' });
+    const deviations = context.judge.judge(scenario, JSON.parse(transaction.request.body), {
+      statusCode: transaction.real.statusCode,
+      headers,
+      body: transaction.real.body ?? '',
+      sentAt: transaction.startedAt ?? Date.now(),
+      receivedAt: Date.now(),
+    });
     context.deviations.set(scenario.name, deviations);
     if (deviations.length === 0) return;
     const message = `${scenario.name}: ${deviations.map(formatDeviation).join('\n')}`;

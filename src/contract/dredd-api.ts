@@ -11,6 +11,8 @@ export interface DreddTransaction {
   real?: { statusCode: number; headers: Record<string, string>; body: string };
   skip: boolean;
   fail?: string | boolean;
+  /** Set by Dredd just before it sends the request (ms since the epoch). */
+  startedAt?: number;
   test?: DreddTest;
 }
 

@@ -3,6 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import { createSpecAjv, schemaValidator, type BundledSpec } from '../../scripts/lib/spec-schemas.ts';
 import { checkCatalogError } from './checks/catalog-error.ts';
 import { checkContentType } from './checks/content-type.ts';
+import { checkCreatedAt } from './checks/created-at.ts';
 import { checkCreatedTransaction, type CreatedTransactionRules } from './checks/created-transaction.ts';
 import { shown, type Deviation } from './checks/deviation.ts';
 import { checkResponseSchema } from './checks/response-schema.ts';
@@ -14,14 +15,21 @@ export interface ObservedResponse {
   /** Header names in lower case. */
   headers: Record<string, string>;
   body: string;
+  /** When the request was sent and the answer received (ms since the epoch). */
+  sentAt: number;
+  receivedAt: number;
 }
 
 export interface ResponseJudge {
   judge(scenario: Scenario, sentRequest: unknown, response: ObservedResponse): Deviation[];
 }
 
-/** A judge for one contract run (uniqueness is checked across the answers it sees). */
-export function createResponseJudge(spec: BundledSpec): ResponseJudge {
+/**
+ * A judge for one contract run (uniqueness is checked across the answers it sees). A mock answers
+ * with the spec's examples, whose timestamps are fixed: `liveTransactions: false` skips the check
+ * that createdAt is the time of the request.
+ */
+export function createResponseJudge(spec: BundledSpec, options: { liveTransactions: boolean }): ResponseJudge {
   const ajv = createSpecAjv(spec);
   const validators = new Map<string, ValidateFunction>();
   const validatorOf = (name: string) => validators.get(name) ?? validators.set(name, schemaValidator(ajv, name)).get(name)!;
@@ -56,6 +64,7 @@ export function createResponseJudge(spec: BundledSpec): ResponseJudge {
       } else {
         deviations.push(...checkCreatedTransaction(rules, sentRequest, body));
         deviations.push(...uniqueness.check(scenario.name, body));
+        if (options.liveTransactions) deviations.push(...checkCreatedAt((body as { data?: { createdAt?: unknown } }).data?.createdAt, response));
       }
       return deviations;
     },

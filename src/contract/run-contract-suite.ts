@@ -81,7 +81,7 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
     scenarios: new Map(plan.run.map((s) => [s.name, s])),
     substitute,
     preferExamples: target === 'prism-mock',
-    judge: createResponseJudge(spec),
+    judge: createResponseJudge(spec, { liveTransactions: target !== 'prism-mock' }),
     deviations: new Map(),
   };
   const reportPath = resolve(options.reportPath ?? resolve(projectRoot, 'dist', 'contract', `${target}.xml`));

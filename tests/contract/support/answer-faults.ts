@@ -82,5 +82,12 @@ export const answerFaults: Fault[] = [
   onBody('the wallet address of another transaction', 'QuoteWithSavedBank', 'destinationWalletAddress is unique', (b, earlier) => {
     b.data.destinationWalletAddress = dataOf(earlier, 'FiatAmountToMexico').destinationWalletAddress.toUpperCase().replace(/^0X/, '0x');
   }),
+  onBody('a createdAt a day before the request', 'FiatAmountToUnitedStates', 'data.createdAt is the time of the request', (b) => {
+    b.data.createdAt = new Date(Date.parse(b.data.createdAt) - 86_400_000).toISOString();
+  }),
+  onBody('a createdAt not in UTC', 'CryptoAmountToSepa', 'data.createdAt is in UTC', (b) => {
+    // The same instant, written with an offset of +01:00.
+    b.data.createdAt = new Date(Date.parse(b.data.createdAt) + 3_600_000).toISOString().replace('Z', '+01:00');
+  }),
   onBody('the id of another transaction', 'CryptoAmountToDominicanRepublic', 'data.id is unique', (b, earlier) => (b.data.id = dataOf(earlier, 'QuoteWithSavedBank').id)),
 ];
