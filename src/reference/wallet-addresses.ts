@@ -11,13 +11,13 @@ const base58Chains = new Set(['SOL']);
 export type WalletAddressSource = (blockchainSymbol: string) => string;
 
 export function createWalletAddressSource(): WalletAddressSource {
-  const key = randomBytes(16);
+  // ECB turns each whole 16-byte block into one output block, so one cipher serves every call.
+  const cipher = createCipheriv('aes-128-ecb', randomBytes(16), null).setAutoPadding(false);
   let counter = 0n;
   const uniqueBlock = (): Buffer => {
     const block = Buffer.alloc(16);
     block.writeBigUInt64BE(counter++, 8);
-    const cipher = createCipheriv('aes-128-ecb', key, null).setAutoPadding(false);
-    return Buffer.concat([cipher.update(block), cipher.final()]);
+    return cipher.update(block);
   };
   return (blockchainSymbol) => {
     if (base58Chains.has(blockchainSymbol)) {

@@ -4,6 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { catalogError } from '../../src/catalog/catalog-error.ts';
+import { errorCatalog } from '../../generated/error-catalog.ts';
+import { inlineBankByCurrency } from '../../src/fuzz/bank-arbitraries.ts';
 import { validOffRampRequest } from '../../src/fuzz/request-arbitraries.ts';
 import { invalidOffRampRequest } from '../../src/fuzz/request-mutations.ts';
 import { validatorOf } from '../support/spec.ts';
@@ -22,35 +24,66 @@ function expectSpecAnswer(reply: Reply): void {
   expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
 }
 
-const key = fc.constantFrom<string | undefined>(undefined, '', ...Object.values(fixtures.apiKeys), 'pk_live_' + 'A'.repeat(32));
-const fieldNames = ['userId', 'quoteId', 'fiatAmount', 'cryptoAmount', 'fiatCurrency', 'blockchainSymbol', 'tokenSymbol', 'premiumSpread', 'receiverId', 'userBankInformation', 'userBankInformationId'];
-const fixtureStrings = [...Object.values(fixtures.users), ...Object.values(fixtures.quotes), ...Object.values(fixtures.bankInformation), ...Object.values(fixtures.receivers), 'MXN', 'GBP', 'POL', 'SOL', 'TRX', 'USDC', 'wBTC'];
-/** JSON values that are sometimes right: fixture ids and symbols, numbers, any JSON. */
-const fieldValue = fc.oneof(fc.constantFrom(...fixtureStrings), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.jsonValue({ maxDepth: 3 }));
+const otherKeys = [undefined, '', ...Object.values(fixtures.apiKeys).filter((k) => k !== fixtures.apiKeys.valid), 'pk_live_' + 'A'.repeat(32)];
+/** Mostly the valid key, so that most requests get past authentication. */
+const key = fc.oneof({ weight: 6, arbitrary: fc.constant(fixtures.apiKeys.valid) }, { weight: 2, arbitrary: fc.constantFrom(...otherKeys) });
+const ids = (group: Record<string, string>) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...Object.values(group)) }, { weight: 1, arbitrary: fc.uuid() });
+/** Per field, values that are often plausible: fixture ids and symbols, spreads and amounts near the limits, bank details. */
+const plausible: Record<string, fc.Arbitrary<unknown>> = {
+  userId: ids(fixtures.users),
+  quoteId: ids(fixtures.quotes),
+  userBankInformationId: ids(fixtures.bankInformation),
+  receiverId: ids(fixtures.receivers),
+  fiatCurrency: fc.constantFrom('MXN', 'DOP', 'USD', 'EUR', fixtures.fiatCurrencies.unavailable),
+  blockchainSymbol: fc.constantFrom('POL', 'SOL', 'ETH', fixtures.blockchains.unavailable),
+  tokenSymbol: fc.constantFrom('USDC', 'USDT', 'ETH', fixtures.tokens.nonStable),
+  // Scaled integers: fc.double spreads over representable doubles, almost all of them tiny.
+  fiatAmount: fc.integer({ min: 0, max: 20_000_000 }).map((cents) => cents / 100),
+  cryptoAmount: fc.integer({ min: 0, max: 100_000_000_000 }).map((micros) => micros / 1e6),
+  premiumSpread: fc.integer({ min: 0, max: 12_000 }).map((basisPoints) => basisPoints / 10_000),
+  userBankInformation: fc.oneof(...Object.values(inlineBankByCurrency)),
+};
+/** One field changed: a plausible value, any JSON value, or removed (`undefined`). */
+const fieldChange = (field: string) =>
+  fc.oneof({ weight: 6, arbitrary: plausible[field]! }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) }, { weight: 1, arbitrary: fc.constant(undefined) }).map((value) => [field, value] as const);
+const changes = fc.subarray(Object.keys(plausible), { minLength: 1, maxLength: 2 }).chain((fields) => fc.tuple(...fields.map(fieldChange)));
+/** Catalog rows (and 201) the fuzz reached: it must reach them all, or it does not test every step. */
+const reached = new Set<string>();
+const answerName = (reply: Reply) => (reply.status === 201 ? '201' : `${reply.json.error.code}: ${reply.json.error.message.replace(/ \d+ and \d+$/, '')}`);
 
 describe('any input gets an answer of the spec', () => {
   test('arbitrary JSON bodies with any key (400 runs)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), key, async (body, apiKey) => {
+      fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom(...otherKeys, fixtures.apiKeys.valid), async (body, apiKey) => {
         expectSpecAnswer(await server.send({ body, headers: { 'partner-api-key': apiKey } }));
       }),
       { numRuns: 400, seed: 1 },
     );
   });
 
-  test('valid bodies with fields replaced by arbitrary values (1 000 runs)', async () => {
-    const valid = validOffRampRequest(fixtures);
-    const changes = fc.dictionary(fc.constantFrom(...fieldNames), fieldValue, { maxKeys: 3 });
+  test('valid bodies with fields replaced or removed (3 000 runs)', async () => {
     await fc.assert(
-      fc.asyncProperty(valid, changes, key, async (body, changed, apiKey) => {
-        expectSpecAnswer(await server.send({ body: { ...body, ...changed }, headers: { 'partner-api-key': apiKey } }));
+      fc.asyncProperty(validOffRampRequest(fixtures), changes, key, async (body, changed, apiKey) => {
+        const changedBody: Record<string, unknown> = { ...body };
+        for (const [field, value] of changed) {
+          if (value === undefined) delete changedBody[field];
+          else changedBody[field] = value;
+        }
+        const reply = await server.send({ body: changedBody, headers: { 'partner-api-key': apiKey } });
+        expectSpecAnswer(reply);
+        reached.add(answerName(reply));
       }),
-      { numRuns: 1000, seed: 2 },
+      { numRuns: 3000, seed: 2 },
     );
   });
 
+  test('the fuzz reached every catalog row and 201', () => {
+    const rows = errorCatalog.map((row) => `${row.code}: ${row.message.replace(/ \{min\} and \{max\}$/, '')}`);
+    expect([...reached].sort()).toEqual(['201', ...rows].sort());
+  });
+
   test('nothing reached the last-resort handler', () => {
-    expect(logLines.length).toBeGreaterThan(1000);
+    expect(logLines.length).toBeGreaterThan(3000);
     expect(logLines.filter((line) => line.includes('internal error'))).toEqual([]);
   });
 });

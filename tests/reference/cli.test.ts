@@ -1,0 +1,85 @@
+// `npm run reference`: one ready line on stdout, requests served, a clean exit 0 on SIGTERM and
+// SIGINT, a usage error for bad options, and a custom fixtures file seeding the state.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { projectRoot } from '../../scripts/lib/generated-dir.ts';
+import { requestExamples } from '../support/spec.ts';
+import { fixtures, send } from './reference-http.ts';
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Runs `npm run -s reference -- <args>` and waits for the ready line. */
+function startCli(args: string[]): Promise<Running> {
+  const child = spawn('npm', ['run', '-s', 'reference', '--', ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return new Promise((resolve, reject) => {
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    child.stdout!.on('data', (chunk) => {
+      stdout += chunk;
+      const ready = /^reference: listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(stdout);
+      if (ready) resolve({ child, url: ready[1]!, stdout: () => stdout, stderr: () => stderr, exit });
+    });
+    void exit.then(({ code }) => reject(new Error(`the CLI exited (${code}) before it was ready: ${stderr}`)));
+  });
+}
+
+const quoted = requestExamples.QuoteWithSavedBank!.value;
+
+describe('npm run reference', () => {
+  test.each(['SIGTERM', 'SIGINT'] as const)('prints one ready line, serves, and exits 0 on %s', async (signal) => {
+    const cli = await startCli(['--port', '0']);
+    const reply = await send(cli.url, { body: quoted, headers: { connection: 'close' } });
+    expect(reply.status).toBe(201);
+    cli.child.kill(signal);
+    expect(await cli.exit).toEqual({ code: 0, signal: null });
+    expect(cli.stdout()).toMatch(/^reference: listening on http:\/\/127\.0\.0\.1:\d+\n$/);
+    expect(cli.stderr()).toBe('');
+  });
+
+  test('a bad --port is a usage error (exit 2)', async () => {
+    const child = spawn('npm', ['run', '-s', 'reference', '--', '--port', 'eighty'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toContain('--port must be a number from 0 to 65535, got eighty');
+  });
+
+  test('--fixtures seeds the state from another file (a partner can point the suite at its own ids)', async () => {
+    const custom = structuredClone(fixtures);
+    custom.apiKeys.valid = 'pk_live_' + 'C'.repeat(32);
+    custom.users.verified = '11111111-2222-4333-8444-555555555555';
+    custom.quotes.valid = '66666666-7777-4888-9999-aaaaaaaaaaaa';
+    custom.bankInformation.owned = 'bbbbbbbb-cccc-4ddd-8eee-ffffffffffff';
+    const file = join(mkdtempSync(join(tmpdir(), 'reference-fixtures-')), 'fixtures.json');
+    writeFileSync(file, JSON.stringify(custom));
+    const cli = await startCli(['--port', '0', '--fixtures', file]);
+    try {
+      const body = { userId: custom.users.verified, quoteId: custom.quotes.valid, userBankInformationId: custom.bankInformation.owned };
+      const mine = await send(cli.url, { body, headers: { 'partner-api-key': custom.apiKeys.valid, connection: 'close' } });
+      expect(mine.status, mine.text).toBe(201);
+      const oldKey = await send(cli.url, { body, headers: { 'partner-api-key': fixtures.apiKeys.valid, connection: 'close' } });
+      expect([oldKey.status, oldKey.json.error.message]).toEqual([401, 'Invalid API Key']);
+    } finally {
+      cli.child.kill('SIGTERM');
+      await cli.exit;
+    }
+  });
+
+  test('a fixtures file that lacks entries stops the start with the list of them', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'reference-fixtures-')), 'fixtures.json');
+    writeFileSync(file, JSON.stringify({ ...fixtures, quotes: { valid: 'not-a-uuid' } }));
+    await expect(startCli(['--port', '0', '--fixtures', file])).rejects.toThrow(/quotes\.valid is not a string matching .*quotes\.expired is missing; quotes\.onRamp is missing/s);
+  });
+});
