@@ -13,8 +13,9 @@ import { projectRoot } from './lib/generated-dir.ts';
 const { values: options } = parseArgs({ options: { spec: { type: 'string' } } });
 const specPath = options.spec ? resolve(options.spec) : undefined;
 const reportDir = resolve(projectRoot, 'dist', 'contract');
-const running: (ReferenceServer | PrismServer)[] = [];
-const stopAll = () => Promise.allSettled(running.splice(0).map((server) => server.close()));
+// Everything started or starting, so that a failure or a signal stops it all.
+const running: Promise<ReferenceServer | PrismServer>[] = [];
+const stopAll = () => Promise.allSettled(running.splice(0).map((server) => server.then((s) => s.close())));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -25,14 +26,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function main(): Promise<boolean> {
   const started = Date.now();
-  const reference = await startReferenceServer();
-  running.push(reference);
+  const referenceStarting = startReferenceServer();
+  running.push(referenceStarting);
+  const reference = await referenceStarting;
   console.log(`start: reference implementation on ${reference.url}`);
   // Prism takes a few seconds to start: let it start while the reference run goes on.
-  const mockStarting = startPrism({ mode: 'mock', ...(specPath ? { specPath } : {}), log: resolve(projectRoot, 'dist', 'prism', 'mock.log') }).then((mock) => {
-    running.push(mock);
-    return mock;
-  });
+  const mockStarting = startPrism({ mode: 'mock', ...(specPath ? { specPath } : {}), log: resolve(projectRoot, 'dist', 'prism', 'mock.log') });
+  running.push(mockStarting);
+  mockStarting.catch(() => undefined); // a failed start is reported where it is awaited, below
 
   const runs: { label: string; run: ContractRunResult }[] = [];
   const referenceRun = await runContractSuite({ server: reference.url, target: 'server', specPath, reportPath: resolve(reportDir, 'reference.xml') });

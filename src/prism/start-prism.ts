@@ -10,6 +10,7 @@ import { freePort } from './free-port.ts';
 export type PrismMode = { mode: 'mock' } | { mode: 'proxy'; upstream: string };
 
 export type PrismOptions = PrismMode & {
+  /** Port to listen on; absent or 0 picks a free one. */
   port?: number;
   host?: string;
   specPath?: string;
@@ -32,7 +33,7 @@ const listeningLine = /Prism is listening on (http:\/\/\S+)/;
 
 export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   const host = options.host ?? '127.0.0.1';
-  const port = options.port ?? (await freePort(host));
+  const port = options.port || (await freePort(host));
   const spec = options.specPath ?? resolve(projectRoot, 'generated', 'openapi.json');
   const args =
     options.mode === 'mock'

@@ -1,10 +1,12 @@
 // `npm start`'s own step (scripts/start.ts; lint:spec and generate are tested elsewhere): the
 // reference implementation and the mock on free ports, the suite against both, a coverage table,
 // everything stopped afterwards, and a non-zero exit when a scenario fails.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { loadBundledSpec } from '../../scripts/lib/spec-schemas.ts';
 import { runScript } from '../support/run-script.ts';
 
@@ -14,6 +16,19 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const start = (args: string[] = []) => runScript('scripts/start.ts', args);
 
 const answers = (url: string) => fetch(url).then(() => true, () => false);
+
+/** Command lines of the running processes that mention `text` (Linux /proc). */
+const processesMentioning = (text: string) =>
+  readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((pid) => {
+      try {
+        return [readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')];
+      } catch {
+        return []; // the process ended meanwhile
+      }
+    })
+    .filter((command) => command.includes(text));
 
 describe('npm start', () => {
   test('every scenario passes against the reference implementation and the mock; both are stopped afterwards', async () => {
@@ -44,5 +59,27 @@ describe('npm start', () => {
     expect(output).toMatch(/^start: reference: FAILED/m);
     expect(output).toMatch(/^start: FAILED in /m);
     expect(code).toBe(1);
+  });
+
+  test('SIGTERM while it runs stops the reference implementation and Prism, exit 130', async () => {
+    // A copy of the spec with a name of its own, to find this run's Prism among the processes.
+    const specPath = join(work, `signal-${process.pid}-openapi.json`);
+    copyFileSync(join(projectRoot, 'generated', 'openapi.json'), specPath);
+    const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts/start.ts'), '--spec', specPath], { cwd: projectRoot });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    const exit = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    const referenceUrl = await new Promise<string>((resolve) => {
+      child.stdout.on('data', () => {
+        const ready = /^start: reference implementation on (http:\/\/\S+)/m.exec(output);
+        if (ready) resolve(ready[1]!);
+      });
+    });
+    child.kill('SIGTERM');
+    expect(await exit).toBe(130);
+    expect(output).toContain('start: SIGTERM, stopping the servers');
+    expect(await answers(referenceUrl)).toBe(false);
+    expect(processesMentioning(specPath)).toEqual([]);
   });
 });
