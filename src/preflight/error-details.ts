@@ -32,9 +32,24 @@ export function errorDetails(errors: readonly ErrorObject[]): OffRampErrorDetail
   return onePerPath(relevant.map(toDetail));
 }
 
-/** Keeps the first detail of each path. */
+// The spec's ErrorDetail and ErrorBody caps: an answer beyond them would not match the spec.
+const maxDetails = 50;
+const maxPathLength = 300;
+
+/**
+ * A path within the cap. Only an unknown property's own name can make a path this long (the
+ * validator does not descend into unknown properties): the detail then points at its object.
+ */
+function withinPathCap(detail: OffRampErrorDetail): OffRampErrorDetail {
+  if (detail.path.length <= maxPathLength) return detail;
+  let path = detail.path;
+  while (path.length > maxPathLength) path = path.slice(0, path.lastIndexOf('/'));
+  return { path, message: `has a property whose name is longer than ${maxPathLength} characters, which is not allowed` };
+}
+
+/** Keeps the first detail of each path, and at most as many details as the spec allows. */
 export function onePerPath(details: readonly OffRampErrorDetail[]): OffRampErrorDetail[] {
   const byPath = new Map<string, OffRampErrorDetail>();
-  for (const detail of details) if (!byPath.has(detail.path)) byPath.set(detail.path, detail);
-  return [...byPath.values()];
+  for (const detail of details.map(withinPathCap)) if (!byPath.has(detail.path)) byPath.set(detail.path, detail);
+  return [...byPath.values()].slice(0, maxDetails);
 }

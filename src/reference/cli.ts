@@ -22,6 +22,10 @@ const server = await startReferenceServer({
   port: options.port,
   ...(options.fixturesPath ? { fixturesPath: options.fixturesPath } : {}),
   ...(options.log ? { log: (line: string) => console.error(line) } : {}),
+}).catch((error: Error) => {
+  // A port in use, an unreadable or inconsistent fixtures file: one line, exit 1.
+  console.error(`reference: cannot start: ${error.message}`);
+  process.exit(1);
 });
 console.log(`reference: listening on ${server.url}`);
 

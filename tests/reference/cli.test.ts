@@ -1,4 +1,5 @@
-// `npm run reference`: one ready line on stdout, requests served, a clean exit 0 on SIGTERM and
+// `npm run reference` (the signal tests run it through npm, the others run its command directly):
+// one ready line on stdout, requests served, a clean exit 0 on SIGTERM and
 // SIGINT, a usage error for bad options, and a custom fixtures file seeding the state.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -17,9 +18,15 @@ interface Running {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs `npm run -s reference -- <args>` and waits for the ready line. */
-function startCli(args: string[]): Promise<Running> {
-  const child = spawn('npm', ['run', '-s', 'reference', '--', ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+/** What `npm run -s reference -- <args>` runs; `viaNpm: false` skips npm's start-up second. */
+function spawnCli(args: string[], { viaNpm = false } = {}): ChildProcess {
+  const [command, prefix] = viaNpm ? ['npm', ['run', '-s', 'reference', '--']] : [process.execPath, ['--import', 'tsx', 'src/reference/cli.ts']];
+  return spawn(command as string, [...(prefix as string[]), ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Starts the CLI and waits for the ready line. */
+function startCli(args: string[], options: { viaNpm?: boolean } = {}): Promise<Running> {
+  const child = spawnCli(args, options);
   let stdout = '';
   let stderr = '';
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
@@ -38,7 +45,7 @@ const quoted = requestExamples.QuoteWithSavedBank!.value;
 
 describe('npm run reference', () => {
   test.each(['SIGTERM', 'SIGINT'] as const)('prints one ready line, serves, and exits 0 on %s', async (signal) => {
-    const cli = await startCli(['--port', '0']);
+    const cli = await startCli(['--port', '0'], { viaNpm: true });
     const reply = await send(cli.url, { body: quoted, headers: { connection: 'close' } });
     expect(reply.status).toBe(201);
     cli.child.kill(signal);
@@ -48,9 +55,9 @@ describe('npm run reference', () => {
   });
 
   test('a bad --port is a usage error (exit 2)', async () => {
-    const child = spawn('npm', ['run', '-s', 'reference', '--', '--port', 'eighty'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnCli(['--port', 'eighty']);
     let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(2);
     expect(stderr).toContain('--port must be a number from 0 to 65535, got eighty');
@@ -74,6 +81,21 @@ describe('npm run reference', () => {
     } finally {
       cli.child.kill('SIGTERM');
       await cli.exit;
+    }
+  });
+
+  test('a port in use stops the start with one line and exit 1', async () => {
+    const first = await startCli(['--port', '0']);
+    const port = new URL(first.url).port;
+    try {
+      const child = spawnCli(['--port', port]);
+      let stderr = '';
+      child.stderr!.on('data', (chunk) => (stderr += chunk));
+      expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(1);
+      expect(stderr).toBe(`reference: cannot start: listen EADDRINUSE: address already in use 127.0.0.1:${port}\n`);
+    } finally {
+      first.child.kill('SIGTERM');
+      await first.exit;
     }
   });
 

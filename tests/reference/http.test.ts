@@ -1,11 +1,12 @@
 // The HTTP layer: routes, content types, body size, encodings. Every JSON answer carries
 // `application/json; charset=utf-8`; the undocumented 404 and 405 have no body.
 import { describe, expect, test } from 'vitest';
-import { requestExamples } from '../support/spec.ts';
+import { requestExamples, validatorOf } from '../support/spec.ts';
 import { fixtures, offRampPath, useReferenceServer } from './reference-http.ts';
 
 const server = useReferenceServer();
 const body = requestExamples.FiatAmountToMexico!.value;
+const badRequest = validatorOf('BadRequestError');
 
 const bodyFault = (message: string) => ({ success: false, error: { code: 'INVALID_USER_INPUT_ERROR', message: 'Invalid User Input', details: [{ path: '', message }] } });
 
@@ -88,6 +89,16 @@ describe('body', () => {
     const reply = await server.send({ raw: `{"userId":"8374f327-38bd-4b0b-b8a7-2524599eb903","extra":${'['.repeat(20000)}${']'.repeat(20000)}}` });
     expect(reply.status).toBe(400);
     expect(reply.json.error.code).toBe('INVALID_USER_INPUT_ERROR');
+  });
+
+  test.each([
+    ['80 unknown properties', Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`extra${i}`, i]))],
+    ['a property name of 400 characters', { ['k'.repeat(400)]: 1 }],
+    ['a bank property name of 400 characters', { userBankInformation: { ...body.userBankInformation, ['k'.repeat(400)]: 1 } }],
+  ])('%s: the answer stays within the spec (at most 50 details, paths of at most 300 characters)', async (_name, change) => {
+    const reply = await server.send({ body: { ...body, ...change } });
+    expect(reply.status).toBe(400);
+    expect(badRequest(reply.json), `${reply.text}\n${JSON.stringify(badRequest.errors)}`).toBe(true);
   });
 
   test('a body fault is answered before authentication', async () => {

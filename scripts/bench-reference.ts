@@ -1,0 +1,46 @@
+// `npm run bench:reference`: requests per second and latency of the reference implementation,
+// for a created transaction (quote and explicit pricing), a stateful error and a schema error.
+// The server runs in its own process (as `npm run reference` does), autocannon in this one.
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { projectRoot } from './lib/generated-dir.ts';
+import { loadBundledSpec } from './lib/spec-schemas.ts';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const connections = 16;
+
+const spec = loadBundledSpec();
+const example = (name: string) => spec.components.examples[`${name}Request`]!.value;
+const fixtures = (await import(resolve(projectRoot, 'tests/contract/fixtures.json'), { with: { type: 'json' } })).default as { apiKeys: { valid: string } };
+
+const cases: [string, unknown][] = [
+  ['201 quote + saved bank', example('QuoteWithSavedBank')],
+  ['201 explicit + inline CLABE', example('FiatAmountToMexico')],
+  ['400 receiver not verified (stateful)', example('ReceiverNotVerified')],
+  ['400 invalid CLABE (schema)', example('InvalidUserInput')],
+];
+
+const server = spawn(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'src/reference/cli.ts'), '--port', '0'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise<string>((ready) => server.stdout!.on('data', (chunk: Buffer) => /listening on (\S+)/.test(String(chunk)) && ready(/listening on (\S+)/.exec(String(chunk))![1]!)));
+
+const run = (body: unknown, duration: number) =>
+  autocannon({
+    url: `${url}/api/partner/v2/off-ramp`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'partner-api-key': fixtures.apiKeys.valid },
+    body: JSON.stringify(body),
+    connections,
+    duration,
+  });
+// A discarded second per case first, so that no case pays for the JIT warming up.
+for (const [, body] of cases) await run(body, 1);
+console.log(`bench:reference: ${connections} connections, ${seconds} s per case, server at ${url}`);
+console.log('| Case | Requests/s | p50 ms | p99 ms | 5xx, errors, timeouts |');
+console.log('|---|---:|---:|---:|---:|');
+for (const [name, body] of cases) {
+  const result = await run(body, seconds);
+  const unexpected = result['5xx'] + result.errors + result.timeouts;
+  console.log(`| ${name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${unexpected} |`);
+}
+server.kill('SIGTERM');
