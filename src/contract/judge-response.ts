@@ -1,6 +1,7 @@
 // Judges one scenario's answer: every check the contract suite adds to Dredd's, in one place.
 import type { ValidateFunction } from 'ajv';
-import { createSpecAjv, schemaValidator, type BundledSpec } from '../../scripts/lib/spec-schemas.ts';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import { schemaValidator, type BundledSpec } from '../../scripts/lib/spec-schemas.ts';
 import { checkCatalogError } from './checks/catalog-error.ts';
 import { checkContentType } from './checks/content-type.ts';
 import { checkCreatedAt } from './checks/created-at.ts';
@@ -25,12 +26,12 @@ export interface ResponseJudge {
 }
 
 /**
- * A judge for one contract run (uniqueness is checked across the answers it sees). A mock answers
- * with the spec's examples, whose timestamps are fixed: `liveTransactions: false` skips the check
- * that createdAt is the time of the request.
+ * A judge for one contract run (uniqueness is checked across the answers it sees), using an Ajv
+ * that knows the spec's schemas (`createSpecAjv`). A mock answers with the spec's examples, whose
+ * timestamps are fixed: `liveTransactions: false` skips the check that createdAt is the time of
+ * the request.
  */
-export function createResponseJudge(spec: BundledSpec, options: { liveTransactions: boolean }): ResponseJudge {
-  const ajv = createSpecAjv(spec);
+export function createResponseJudge(spec: BundledSpec, ajv: Ajv2020, options: { liveTransactions: boolean }): ResponseJudge {
   const validators = new Map<string, ValidateFunction>();
   const validatorOf = (name: string) => validators.get(name) ?? validators.set(name, schemaValidator(ajv, name)).get(name)!;
   const bankAccountProperties = Object.keys((spec.components.schemas.BankAccount as { properties: object }).properties);

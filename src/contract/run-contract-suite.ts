@@ -74,14 +74,15 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
   if (unknown.length > 0) throw new Error(`No scenario named ${unknown.join(', ')} in the spec`);
   const selected = options.only?.length ? allScenarios.filter((s) => options.only!.includes(s.name)) : allScenarios;
 
-  const requestValidator = schemaValidator(createSpecAjv(spec), 'OffRampRequest');
+  const ajv = createSpecAjv(spec);
+  const requestValidator = schemaValidator(ajv, 'OffRampRequest');
   const plan = planScenarios(target, selected, (s) => s.apiKeyFixture !== null && requestValidator(substitute(s.requestBody)) === true);
 
   const context: ContractHookContext = {
     scenarios: new Map(plan.run.map((s) => [s.name, s])),
     substitute,
     preferExamples: target === 'prism-mock',
-    judge: createResponseJudge(spec, { liveTransactions: target !== 'prism-mock' }),
+    judge: createResponseJudge(spec, ajv, { liveTransactions: target !== 'prism-mock' }),
     deviations: new Map(),
   };
   const reportPath = resolve(options.reportPath ?? resolve(projectRoot, 'dist', 'contract', `${target}.xml`));
