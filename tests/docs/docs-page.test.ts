@@ -47,6 +47,7 @@ const bankVariantTitles: string[] = schemas.BankInformation.oneOf.map((variant: 
 
 let offline: OfflinePage;
 let page: Page;
+let hydrated = false;
 
 beforeAll(async () => {
   execFileSync(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'scripts', 'build-docs.ts')], { cwd: projectRoot, stdio: 'pipe' });
@@ -54,10 +55,13 @@ beforeAll(async () => {
   page = offline.page;
   page.setDefaultTimeout(10_000);
   // The page is server-rendered; it is interactive once React has hydrated it (a fiber on the root's nodes).
-  await page.waitForFunction(() => {
-    const node = document.querySelector('#redoc a');
-    return node !== null && Object.keys(node).some((key) => key.startsWith('__reactFiber'));
-  });
+  // A page whose script cannot load never gets there: the first test says why.
+  hydrated = await page
+    .waitForFunction(() => {
+      const node = document.querySelector('#redoc a');
+      return node !== null && Object.keys(node).some((key) => key.startsWith('__reactFiber'));
+    })
+    .then(() => true, () => false);
 });
 
 afterAll(async () => {
@@ -89,24 +93,38 @@ async function readThrough(scope: Locator): Promise<void> {
   const box = await scope.boundingBox();
   if (!box) return;
   const top = box.y + (await page.evaluate(() => window.scrollY));
-  for (let y = top; y < top + box.height; y += 500) {
+  for (let y = top; y < top + box.height; y += 400) {
     await page.evaluate((to) => window.scrollTo(0, to), y);
-    await page.waitForTimeout(50);
+    await page.waitForTimeout(100);
   }
 }
 
 describe('docs page (dist/docs/index.html) in Chromium, offline', () => {
-  test('loads from file:// without page errors', () => {
+  test('loads from file:// with the network blocked, needs nothing outside, and becomes interactive', () => {
+    expect(offline.outsideRequests, 'requests that reached the network').toEqual([]);
     expect(offline.pageErrors).toEqual([]);
-    expect(offline.outsideRequests).toEqual([]);
+    expect(hydrated, 'Redoc hydrated the page').toBe(true);
   });
 
   test('the operation is one click away: its tag in the sidebar', async () => {
     await page.getByRole('link', { name: operation.tags[0], exact: true }).first().click();
     const section = page.locator(`[id="${operation.tags[0].toLowerCase()}/${operation.operationId.toLowerCase()}"]`);
-    await expect.poll(() => section.getByRole('heading', { name: operation.summary }).isVisible()).toBe(true);
-    await expect.poll(() => section.getByText(operationPath, { exact: true }).first().isVisible()).toBe(true);
+    await expect.poll(() => section.getByRole('heading', { name: operation.summary }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => section.getByText(operationPath, { exact: true }).first().isVisible(), { timeout: 10_000 }).toBe(true);
     await expandAll(section);
+  });
+
+  test('a link to the operation opens it directly', async () => {
+    const link = await page.getByRole('link', { name: operation.summary }).first().getAttribute('href');
+    expect(link).toMatch(/^#\//);
+    const tab = await offline.openAnother(pathToFileURL(docsPage).href + link);
+    try {
+      const section = tab.locator(`[id="${link!.slice(2)}"]`);
+      await expect.poll(() => section.getByRole('heading', { name: operation.summary }).isVisible(), { timeout: 10_000 }).toBe(true);
+      expect(await tab.getByText('Something went wrong').count(), 'Redoc rendering error').toBe(0);
+    } finally {
+      await tab.close();
+    }
   });
 
   test.each(errorCatalogFromSpec(spec).map((row) => [`${row.status} ${row.code}: ${row.message}`, row] as const))(
@@ -134,6 +152,7 @@ describe('docs page (dist/docs/index.html) in Chromium, offline', () => {
         clicked.add(name);
         more = true;
         await tab.click();
+        await expect.poll(() => tab.getAttribute('aria-selected'), { timeout: 10_000 }).toBe('true');
         await readThrough(body);
         for (const found of await alternativesIn(body)) shown.add(found);
       }
@@ -142,6 +161,24 @@ describe('docs page (dist/docs/index.html) in Chromium, offline', () => {
     expect(bankVariantTitles.filter((title) => !names.has(title)), 'bank variants not shown by name').toEqual([]);
     expect(expected.filter((title) => !names.has(title)), `oneOf alternatives not shown by name (shown: ${[...shown].join(' | ')})`).toEqual([]);
     expect([...shown].filter((label) => /^(Option|case|Variant) \d|\(\d+\)$/.test(label)), 'alternatives shown without a name').toEqual([]);
+  });
+
+  test('each valid request shape lists exactly the top-level properties it allows', async () => {
+    const request = schemas[requestSchemaName];
+    const names = Object.keys(request.properties);
+    const rules: any[][] = request.allOf.map(resolveSchema).filter((rule: any) => Array.isArray(rule.oneOf)).map((rule: any) => rule.oneOf.map(resolveSchema));
+    const shapes = rules.reduce<any[][]>((combos, alternatives) => combos.flatMap((combo) => alternatives.map((alternative) => [...combo, alternative])), [[]]);
+    expect(shapes.length).toBeGreaterThan(1);
+    const body = page.locator(`[id$="/request/body"]`).first();
+    for (const shape of shapes) {
+      const label = shape.map((alternative) => alternative.title).join(shapeNameSeparator);
+      const forbidden = new Set(shape.flatMap((alternative) => Object.keys(alternative.properties ?? {}).filter((name) => alternative.properties[name] === false)));
+      await body.locator('[data-component-name="Dropdown/Dropdown"]').first().getByRole('button').first().click();
+      await page.getByRole('menuitem').filter({ visible: true }).filter({ hasText: label }).first().click();
+      await readThrough(body);
+      const lines = new Set((await body.innerText()).split('\n').map((line) => line.trim()));
+      expect(names.filter((name) => lines.has(name)), label).toEqual(names.filter((name) => !forbidden.has(name)));
+    }
   });
 
   test('request examples are offered, and shown, by their scenario names', async () => {

@@ -31,6 +31,8 @@ export interface OfflinePage {
   outsideAttempts: string[];
   pageErrors: string[];
   consoleErrors: string[];
+  /** Opens another tab of the same profile, watched the same way. */
+  openAnother(url: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -44,29 +46,41 @@ export async function openOffline(url: string, viewport = { width: 1440, height:
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
-  const result: Omit<OfflinePage, 'page' | 'close'> = { outsideRequests: [], refusedByPage: [], outsideAttempts: [], pageErrors: [], consoleErrors: [] };
+  const result: Omit<OfflinePage, 'page' | 'openAnother' | 'close'> = { outsideRequests: [], refusedByPage: [], outsideAttempts: [], pageErrors: [], consoleErrors: [] };
   await context.route('**/*', (route) => {
     const requested = route.request().url();
     if (isLocal(requested)) return route.continue();
     result.outsideRequests.push(requested);
     return route.abort('blockedbyclient');
   });
+  const watched = new WeakSet<Page>();
+  const watch = (page: Page) => {
+    if (watched.has(page)) return;
+    watched.add(page);
+    page.on('request', (request) => {
+      if (!isLocal(request.url())) result.outsideAttempts.push(request.url());
+    });
+    page.on('requestfailed', (request) => {
+      const reason = request.failure()?.errorText ?? '';
+      if (!isLocal(request.url()) && reason === 'csp') result.refusedByPage.push({ url: request.url(), type: request.resourceType(), reason });
+    });
+    page.on('pageerror', (error) => result.pageErrors.push(String(error.stack ?? error)));
+    page.on('console', (message) => {
+      if (message.type() === 'error') result.consoleErrors.push(message.text());
+    });
+  };
+  context.on('page', watch);
   const page = context.pages()[0] ?? (await context.newPage());
-  page.on('request', (request) => {
-    if (!isLocal(request.url())) result.outsideAttempts.push(request.url());
-  });
-  page.on('requestfailed', (request) => {
-    const reason = request.failure()?.errorText ?? '';
-    if (!isLocal(request.url()) && reason === 'csp') result.refusedByPage.push({ url: request.url(), type: request.resourceType(), reason });
-  });
-  page.on('pageerror', (error) => result.pageErrors.push(String(error.stack ?? error)));
-  page.on('console', (message) => {
-    if (message.type() === 'error') result.consoleErrors.push(message.text());
-  });
+  watch(page);
   await page.goto(url, { waitUntil: 'load' });
   return {
     ...result,
     page,
+    async openAnother(another: string) {
+      const tab = await context!.newPage();
+      await tab.goto(another, { waitUntil: 'load' });
+      return tab;
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
