@@ -163,6 +163,17 @@ describe('docs page (dist/docs/index.html) in Chromium, offline', () => {
     expect([...shown].filter((label) => /^(Option|case|Variant) \d|\(\d+\)$/.test(label)), 'alternatives shown without a name').toEqual([]);
   });
 
+  test('saves a full-page screenshot for people to look at', async () => {
+    mkdirSync(dirname(docsScreenshot), { recursive: true });
+    // A viewport as tall as the page: Redoc renders schema details only near the viewport.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: 1440, height });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: docsScreenshot, fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 1000 });
+  });
+
   test('each valid request shape lists exactly the top-level properties it allows', async () => {
     const request = schemas[requestSchemaName];
     const names = Object.keys(request.properties);
@@ -202,17 +213,6 @@ describe('docs page (dist/docs/index.html) in Chromium, offline', () => {
     const offered = await alternativesIn(responseSamples);
     const summaries = exampleSummaries(media);
     expect(summaries.filter((summary) => !offered.has(summary))).toEqual([]);
-  });
-
-  test('saves a full-page screenshot for people to look at', async () => {
-    mkdirSync(dirname(docsScreenshot), { recursive: true });
-    // A viewport as tall as the page: Redoc renders schema details only near the viewport.
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    await page.setViewportSize({ width: 1440, height });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: docsScreenshot, fullPage: true });
-    await page.setViewportSize({ width: 1440, height: 1000 });
   });
 
   test('asked nothing of the outside world while being read', () => {
