@@ -145,5 +145,17 @@ export const errorCatalog = [
     "status": 404,
     "code": "USER_BANK_INFO_NOT_FOUND",
     "message": "User bank information not found."
+  },
+  {
+    "name": "PayloadTooLarge",
+    "status": 413,
+    "code": "PAYLOAD_TOO_LARGE",
+    "message": "Request body is larger than 65536 bytes"
+  },
+  {
+    "name": "RequestHeadersTooLarge",
+    "status": 431,
+    "code": "REQUEST_HEADERS_TOO_LARGE",
+    "message": "Request headers are larger than 16384 bytes"
   }
 ] as const;

@@ -68,7 +68,11 @@ export interface paths {
          *     preflight can reproduce steps 1, 3 and 5 to 7 without calling the server; steps 2, 4 and 8 onwards
          *     need server state.
          *
-         *     1. **Body**: a body that is not a JSON object is `400 INVALID_USER_INPUT_ERROR`.
+         *     0. **Transport**: headers over 16 KiB (16 384 bytes) are `431 REQUEST_HEADERS_TOO_LARGE`; a body
+         *        over 64 KiB (65 536 bytes) is `413 PAYLOAD_TOO_LARGE`; a request that is not valid HTTP is
+         *        `400 INVALID_USER_INPUT_ERROR`. The server closes the connection after these answers.
+         *     1. **Body**: a body not sent as `Content-Type: application/json` (UTF-8), not valid JSON, or not a
+         *        JSON object is `400 INVALID_USER_INPUT_ERROR` with a detail at path `""`.
          *     2. **Authentication**: no `partner-api-key` is `401` "API Key is missing"; a key of the wrong form
          *        `401` "Invalid API Key format"; an unknown key `401` "Invalid API Key"; a partner whose
          *        agreement lacks this flow `403 INVALID_PARTNER_FLOW`.
@@ -107,7 +111,9 @@ export interface paths {
          *     ## Error catalog
          *
          *     Every error this endpoint returns is one of these rows. Each row is a named example of its
-         *     response and has a request example of the same name that triggers it.
+         *     response and has a request example of the same name that triggers it. The first 23 rows are the
+         *     provider's; the last two are transport limits this contract adds, so that an oversized request
+         *     also gets a documented JSON answer.
          *
          *     | Status | Code | Message | Example |
          *     |---|---|---|---|
@@ -134,8 +140,13 @@ export interface paths {
          *     | 403 | `USER_BANK_INFO_ACCESS_DENIED` | The bank information belongs to a different partner. | `BankInformationOfOtherPartner` |
          *     | 404 | `RECEIVER_NOT_FOUND` | Receiver not found. | `ReceiverNotFound` |
          *     | 404 | `USER_BANK_INFO_NOT_FOUND` | User bank information not found. | `BankInformationNotFound` |
+         *     | 413 | `PAYLOAD_TOO_LARGE` | Request body is larger than 65536 bytes | `PayloadTooLarge` |
+         *     | 431 | `REQUEST_HEADERS_TOO_LARGE` | Request headers are larger than 16384 bytes | `RequestHeadersTooLarge` |
          *
          *     `{min}` and `{max}` are the limits of your partner agreement, written as plain decimal numbers.
+         *     The request examples of the two transport rows are ordinary bodies with an extension that tells
+         *     tools how to make them oversized: `x-pad-body-to-bytes` (pad the JSON body with spaces to that
+         *     many bytes) and `x-pad-headers-to-bytes` (add an `x-padding` header of that many bytes).
          *     Request examples for the 401 and 403 rows that depend on the API key carry an extension
          *     `x-partner-api-key` naming the key to send (a key of the contract fixtures, or `null` for no
          *     header); the others are sent with a valid key.
@@ -662,9 +673,11 @@ export interface components {
         /**
          * @description Machine-readable error code: a closed list. Several catalog rows share a code (for example
          *     `BAD_REQUEST`); the `message` then tells them apart. Branch on `code`, show `message`.
+         *     `PAYLOAD_TOO_LARGE` and `REQUEST_HEADERS_TOO_LARGE` are transport limits this contract adds to
+         *     the provider's tables.
          * @enum {string}
          */
-        ErrorCode: "UNAUTHORIZED" | "INVALID_PARTNER_FLOW" | "REQUIRED_USER_ID_ERROR" | "USER_NOT_VERIFIED_ERROR" | "INVALID_USER_INPUT_ERROR" | "BAD_REQUEST" | "QUOTE_EXPIRED" | "INVALID_TOKEN_OPERATION_ERROR" | "INVALID_FIAT_AMOUNT_ERROR" | "INVALID_TOKEN_AMOUNT_ERROR" | "RECEIVER_CANNOT_INITIATE_TRANSACTION" | "RECEIVER_USER_MISMATCH" | "USER_BANK_INFO_ACCESS_DENIED" | "RECEIVER_NOT_FOUND" | "USER_BANK_INFO_NOT_FOUND";
+        ErrorCode: "UNAUTHORIZED" | "INVALID_PARTNER_FLOW" | "REQUIRED_USER_ID_ERROR" | "USER_NOT_VERIFIED_ERROR" | "INVALID_USER_INPUT_ERROR" | "BAD_REQUEST" | "QUOTE_EXPIRED" | "INVALID_TOKEN_OPERATION_ERROR" | "INVALID_FIAT_AMOUNT_ERROR" | "INVALID_TOKEN_AMOUNT_ERROR" | "RECEIVER_CANNOT_INITIATE_TRANSACTION" | "RECEIVER_USER_MISMATCH" | "USER_BANK_INFO_ACCESS_DENIED" | "RECEIVER_NOT_FOUND" | "USER_BANK_INFO_NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "REQUEST_HEADERS_TOO_LARGE";
         /**
          * Error detail
          * @description One fault of the request body.
@@ -741,6 +754,32 @@ export interface components {
             success: false;
             error: components["schemas"]["ErrorBody"];
         };
+        /**
+         * Payload too large (413)
+         * @description The request body is larger than the 64 KiB (65 536 bytes) this endpoint accepts. A transport limit, checked before anything else.
+         */
+        PayloadTooLargeError: {
+            /**
+             * @description Always `false` on error.
+             * @constant
+             */
+            success: false;
+            /** PayloadTooLarge */
+            error: components["schemas"]["ErrorBody"];
+        };
+        /**
+         * Request headers too large (431)
+         * @description The request headers are larger than the 16 KiB (16 384 bytes) this endpoint accepts. A transport limit, checked before anything else.
+         */
+        RequestHeadersTooLargeError: {
+            /**
+             * @description Always `false` on error.
+             * @constant
+             */
+            success: false;
+            /** RequestHeadersTooLarge */
+            error: components["schemas"]["ErrorBody"];
+        };
     };
     responses: {
         /** @description The off-ramp transaction was created. The user must now send the tokens to `data.destinationWalletAddress`. */
@@ -788,6 +827,24 @@ export interface components {
                 "application/json": components["schemas"]["NotFoundError"];
             };
         };
+        /** @description The request body is larger than 64 KiB (65 536 bytes). Nothing was read or stored; the server closes the connection after answering. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PayloadTooLargeError"];
+            };
+        };
+        /** @description The request headers are larger than 16 KiB (16 384 bytes). Nothing was read or stored; the server closes the connection after answering. */
+        RequestHeadersTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["RequestHeadersTooLargeError"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -815,6 +872,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["RequestHeadersTooLarge"];
         };
     };
 }

@@ -1,6 +1,7 @@
 // Redocly plugin: lint rules for this project's own conventions, which no built-in rule knows.
 // - error-examples-match-catalog: every 4xx response example is a row of that response's schema
-//   (a row is a `oneOf` entry of `error`, titled with the scenario name; code and message must fit it).
+//   (a row is a `oneOf` entry of `error`, or `error` itself for a single-row status, titled with the
+//   scenario name; code and message must fit it).
 // - scenario-examples-paired: every response example has a request example of the same name, and
 //   every request example names exactly one response example, so tools can pair them into scenarios.
 
@@ -42,11 +43,12 @@ function ErrorExamplesMatchCatalog() {
         const schema = deref(media.schema, ctx);
         // `error` is `$ref: ErrorBody` plus the status' rows in a sibling `oneOf`: read it before following the $ref.
         const errorSchema = schema?.properties?.error;
-        const rows = errorSchema?.oneOf ?? deref(errorSchema, ctx)?.oneOf ?? [];
+        // A status with a single row constrains `error` itself (title, code and message beside the $ref).
+        const rows = errorSchema?.oneOf ?? (errorSchema?.title ? [errorSchema] : []);
         for (const [name, exampleRef] of Object.entries(media.examples ?? {})) {
           const value = deref(exampleRef, ctx)?.value;
           const where = ctx.location.child(['content', 'application/json', 'examples', name]);
-          const row = rows.map((/** @type {any} */ r) => deref(r, ctx)).find((/** @type {any} */ r) => r?.title === name);
+          const row = rows.map((/** @type {any} */ r) => (r.title ? r : deref(r, ctx))).find((/** @type {any} */ r) => r?.title === name);
           if (!row) {
             ctx.report({ message: `Example "${name}" of ${status} has no catalog row titled "${name}" in the response schema.`, location: where });
             continue;

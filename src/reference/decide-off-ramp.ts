@@ -25,7 +25,7 @@ export type Answer = ErrorAnswer | ReturnType<typeof buildCreatedResponse>;
 
 const preflightAnswer = ({ error: { status, ...error } }: Extract<PreflightResult, { ok: false }>): ErrorAnswer => ({ status, body: { success: false, error } });
 
-export function decideOffRamp(input: { apiKey: string | string[] | undefined; body: Exclude<ReadBody, { kind: 'aborted' }> }, context: OffRampContext): Answer {
+export function decideOffRamp(input: { apiKey: string | string[] | undefined; body: Exclude<ReadBody, { kind: 'aborted' | 'tooLarge' }> }, context: OffRampContext): Answer {
   const { state } = context;
   // 1. Body: sent as JSON, within the size limit, parses, and (the preflight's 'body' check) is an object.
   if (input.body.kind === 'fault') return invalidUserInput([input.body.detail]);

@@ -1,14 +1,23 @@
-// Step 1 of the order of checks, as far as bytes go: the body must be sent as JSON, fit in
-// 64 KiB, be UTF-8 and parse. Whether the parsed value is an object is the preflight's call.
+// Steps 0 and 1 of the order of checks, as far as bytes go: the body must fit in 64 KiB (else
+// 413), be sent as JSON, be UTF-8 and parse. Whether the parsed value is an object is the
+// preflight's call.
 import type { IncomingMessage } from 'node:http';
 import type { OffRampErrorDetail as ErrorDetail } from '../preflight/error-details.ts';
 
 export const bodyLimitBytes = 64 * 1024;
+/**
+ * Past the limit a body is read and dropped, so that the client can read the 413 rather than a
+ * reset connection; past this much more (or when Content-Length announces it) the 413 goes out
+ * at once and the connection is closed, so nobody can keep the server busy reading.
+ */
+export const drainLimitBytes = 1024 * 1024;
 
 export type ReadBody =
   | { kind: 'parsed'; value: unknown }
   /** A body fault, answered as `400 INVALID_USER_INPUT_ERROR` with this detail at path "". */
   | { kind: 'fault'; detail: ErrorDetail }
+  /** Over the body limit: answered `413 PAYLOAD_TOO_LARGE` (step 0). */
+  | { kind: 'tooLarge' }
   /** The client went away before the body ended: nobody to answer. */
   | { kind: 'aborted' };
 
@@ -26,20 +35,28 @@ function contentTypeFault(contentType: string | undefined): ErrorDetail | undefi
 /** Reads the whole request (past the limit it is drained, not kept) and parses it as JSON. */
 export function readJsonBody(request: IncomingMessage): Promise<ReadBody> {
   return new Promise((resolve) => {
+    const announced = Number(request.headers['content-length']);
+    if (announced > drainLimitBytes) return resolve({ kind: 'tooLarge' });
     const chunks: Buffer[] = [];
     let size = 0;
+    let settled = false;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size <= bodyLimitBytes) chunks.push(chunk);
+      else if (size > drainLimitBytes && !settled) {
+        settled = true;
+        resolve({ kind: 'tooLarge' });
+      }
     });
     request.on('error', () => resolve({ kind: 'aborted' }));
     request.on('close', () => {
       if (!request.complete) resolve({ kind: 'aborted' });
     });
     request.on('end', () => {
+      if (settled) return;
+      if (size > bodyLimitBytes) return resolve({ kind: 'tooLarge' });
       const typeFault = contentTypeFault(request.headers['content-type']);
       if (typeFault) return resolve({ kind: 'fault', detail: typeFault });
-      if (size > bodyLimitBytes) return resolve({ kind: 'fault', detail: { path: '', message: `must be at most ${bodyLimitBytes} bytes` } });
       let text: string;
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks, size));

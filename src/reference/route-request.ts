@@ -4,6 +4,7 @@
 // that an API key can never reach the log, wherever a client put it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { apiKeyHeader } from './authenticate-partner.ts';
+import { catalogError } from './catalog-errors.ts';
 import { decideOffRamp, type OffRampContext } from './decide-off-ramp.ts';
 import { readJsonBody } from './read-json-body.ts';
 import { sendEmpty, sendJson } from './send-response.ts';
@@ -31,6 +32,13 @@ export function createRequestRouter(context: OffRampContext, log: LogLine) {
     }
     void readJsonBody(request).then((body) => {
       if (body.kind === 'aborted') return;
+      if (body.kind === 'tooLarge') {
+        // 0. Transport: the body is over the limit. The connection closes after the answer.
+        const answer = catalogError('PayloadTooLarge');
+        response.once('finish', () => request.destroy());
+        sendJson(response, answer.status, answer.body, { connection: 'close' });
+        return logAnswer(method, 'off-ramp', answer.status, answer.body.error.code, started);
+      }
       try {
         const answer = decideOffRamp({ apiKey: request.headers[apiKeyHeader], body }, context);
         sendJson(response, answer.status, answer.body);

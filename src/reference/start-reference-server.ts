@@ -1,6 +1,7 @@
 // Starts the reference implementation: the seeded state behind a plain node:http server.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerClientError, headerLimitBytes } from './answer-client-error.ts';
 import { loadFixtures } from './load-fixtures.ts';
 import { createRequestRouter, type LogLine } from './route-request.ts';
 import { seedState } from './seed-state.ts';
@@ -26,7 +27,8 @@ export interface ReferenceServer {
 export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<ReferenceServer> {
   const state = seedState(loadFixtures(options.fixturesPath));
   const router = createRequestRouter({ state, newWalletAddress: createWalletAddressSource(), now: () => new Date() }, options.log ?? (() => {}));
-  const server = createServer(router);
+  const server = createServer({ maxHeaderSize: headerLimitBytes }, router);
+  server.on('clientError', answerClientError);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -8,6 +8,7 @@ const server = useReferenceServer();
 const body = requestExamples.FiatAmountToMexico!.value;
 const badRequest = validatorOf('BadRequestError');
 
+const payloadTooLarge = { success: false, error: { code: 'PAYLOAD_TOO_LARGE', message: 'Request body is larger than 65536 bytes' } };
 const bodyFault = (message: string) => ({ success: false, error: { code: 'INVALID_USER_INPUT_ERROR', message: 'Invalid User Input', details: [{ path: '', message }] } });
 
 describe('routes', () => {
@@ -68,7 +69,7 @@ describe('body', () => {
     expect([reply.status, reply.json]).toEqual([400, bodyFault('must be encoded in UTF-8')]);
   });
 
-  test('a body of exactly 64 KiB is read; one byte more is a body fault', async () => {
+  test('a body of exactly 64 KiB is read; one byte more is 413 PAYLOAD_TOO_LARGE', async () => {
     const padded = (size: number) => {
       const text = JSON.stringify(body);
       return `${text.slice(0, -1)}${' '.repeat(size - text.length)}}`;
@@ -76,12 +77,18 @@ describe('body', () => {
     const atLimit = await server.send({ raw: padded(64 * 1024) });
     expect(atLimit.status, atLimit.text).toBe(201);
     const overLimit = await server.send({ raw: padded(64 * 1024 + 1) });
-    expect([overLimit.status, overLimit.json]).toEqual([400, bodyFault('must be at most 65536 bytes')]);
+    expect([overLimit.status, overLimit.json, overLimit.headers.connection]).toEqual([413, payloadTooLarge, 'close']);
+    expect(validatorOf('PayloadTooLargeError')(overLimit.json)).toBe(true);
   });
 
-  test('a 5 MB body is drained and answered, and the connection stays usable', async () => {
+  test('an oversized body of any content type is 413 (size is checked first)', async () => {
+    const reply = await server.send({ raw: 'x'.repeat(70_000), headers: { 'content-type': 'text/plain' } });
+    expect([reply.status, reply.json]).toEqual([413, payloadTooLarge]);
+  });
+
+  test('a 5 MB body announced by Content-Length gets 413 without being read, and the server keeps serving', async () => {
     const reply = await server.send({ raw: `{"pad":"${'x'.repeat(5_000_000)}"}` });
-    expect([reply.status, reply.json]).toEqual([400, bodyFault('must be at most 65536 bytes')]);
+    expect([reply.status, reply.json]).toEqual([413, payloadTooLarge]);
     expect((await server.send({ body })).status).toBe(201);
   });
 

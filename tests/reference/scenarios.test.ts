@@ -3,6 +3,7 @@
 // The list comes from the spec, so a new scenario is tested without touching this file.
 import { describe, expect, test } from 'vitest';
 import { requestExamples, responseExamples, validatorOf } from '../support/spec.ts';
+import { padForTransportScenario } from '../../src/contract/transport-padding.ts';
 import { keyOfScenario, useReferenceServer } from './reference-http.ts';
 
 const server = useReferenceServer();
@@ -23,7 +24,8 @@ describe.each([1, 2])('run %i of the scenarios against one server', () => {
   });
 
   test.each(scenarios.map((s) => [s.name, s] as const))('%s', async (_name, { example, response }) => {
-    const reply = await server.send({ body: example.value, headers: { 'partner-api-key': keyOfScenario(example) } });
+    const padded = padForTransportScenario(example, { body: JSON.stringify(example.value), headers: {} });
+    const reply = await server.send({ raw: padded.body, headers: { ...padded.headers, 'partner-api-key': keyOfScenario(example) } });
     expect(reply.status, reply.text).toBe(response.status);
     expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
     if (response.status === 201) {
