@@ -1,6 +1,7 @@
 // The Dredd hooks of the contract suite. Dredd sends each scenario's request and checks the
-// status; these hooks make the request the scenario's own (fixtures, API key, Prefer) and judge
-// the whole answer (schema, catalog row, consistency with the request, Content-Type).
+// status; these hooks make the request the scenario's own (fixtures, API key, Prefer, transport
+// padding) and judge the whole answer (schema, catalog row, consistency with the request,
+// Content-Type).
 import type { Deviation } from './checks/deviation.ts';
 import type { DreddHooks, DreddTransaction } from './dredd-api.ts';
 import type { FixtureSubstitution } from './fixtures.ts';
@@ -8,6 +9,7 @@ import type { ResponseJudge } from './judge-response.ts';
 import { apiKeyHeader } from './scenario-descriptions.ts';
 import type { Scenario } from './scenarios.ts';
 import { preferExampleHeader } from './targets.ts';
+import { padForTransportScenario } from './transport-padding.ts';
 
 export interface ContractHookContext {
   scenarios: ReadonlyMap<string, Scenario>;
@@ -36,6 +38,9 @@ export function registerContractHooks(hooks: DreddHooks, context: ContractHookCo
     transaction.request.body = JSON.stringify(context.substitute(JSON.parse(transaction.request.body)));
     if (headers[apiKeyHeader] !== undefined) headers[apiKeyHeader] = String(context.substitute(headers[apiKeyHeader]));
     if (context.preferExamples) headers.Prefer = preferExampleHeader(scenario);
+    const padded = padForTransportScenario(scenario.requestExtensions, { body: transaction.request.body, headers });
+    transaction.request.body = padded.body;
+    transaction.request.headers = padded.headers;
   });
 
   hooks.beforeEachValidation((transaction) => {

@@ -20,6 +20,8 @@ export interface Scenario {
   requestBody: unknown;
   /** Fixture path of the `partner-api-key` to send, or `null` to send no header. */
   apiKeyFixture: string | null;
+  /** The request example's `x-` extensions, e.g. the transport scenarios' `x-pad-body-to-bytes`. */
+  requestExtensions: Record<string, unknown>;
   /** The response example of the same name. */
   responseExample: unknown;
   /** The catalog row the scenario must be answered with; absent for a success scenario. */
@@ -57,6 +59,7 @@ export function scenariosFromSpec(spec: BundledSpec): Scenario[] {
       responseSchema: response.responseSchema,
       requestBody: request.value,
       apiKeyFixture: apiKey === undefined ? defaultApiKeyFixture : apiKey,
+      requestExtensions: Object.fromEntries(Object.entries(request).filter(([key]) => key.startsWith('x-'))),
       responseExample: response.example,
       ...(row ? { catalogRow: row } : {}),
     };

@@ -29,6 +29,7 @@ export interface PrismServer {
 }
 
 const prismEntry = resolve(dirname(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
+const prismMaxHeaderBytes = 64 * 1024;
 const listeningLine = /Prism is listening on (http:\/\/\S+)/;
 
 export async function startPrism(options: PrismOptions): Promise<PrismServer> {
@@ -41,7 +42,10 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
       : ['proxy', spec, options.upstream, '--errors', ...(options.validateRequest === false ? ['--validate-request=false'] : [])];
   const log = options.log ?? resolve(projectRoot, 'dist', 'prism', `${options.mode}-${port}.log`);
 
-  const child = spawn(process.execPath, [prismEntry, ...args, '-h', host, '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Node's HTTP server refuses headers over 16 KiB with a bare 431 before Prism sees them; the
+  // spec's RequestHeadersTooLarge scenario sends 20 KB of headers, which Prism must get to answer.
+  const nodeOptions = [`--max-http-header-size=${prismMaxHeaderBytes}`];
+  const child = spawn(process.execPath, [...nodeOptions, prismEntry, ...args, '-h', host, '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   let logStream: ReturnType<typeof createWriteStream> | undefined;
   if (log === 'inherit') {

@@ -19,10 +19,10 @@ const work = mkdtempSync(join(tmpdir(), 'off-ramp-scenarios-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('scenarios from the spec', () => {
-  test('29 scenarios: 6 successes under 201 and one per catalog row, with that row', () => {
-    expect(scenarios).toHaveLength(29);
-    expect(scenarios.filter((s) => s.status === 201 && !s.catalogRow)).toHaveLength(6);
+  test('6 successes under 201 and one scenario per catalog row, with that row', () => {
     const catalog = errorCatalogFromSpec(spec);
+    expect(scenarios).toHaveLength(6 + catalog.length);
+    expect(scenarios.filter((s) => s.status === 201 && !s.catalogRow)).toHaveLength(6);
     expect(scenarios.filter((s) => s.catalogRow).map((s) => s.catalogRow)).toEqual(expect.arrayContaining(catalog));
     for (const s of scenarios.filter((s) => s.catalogRow)) expect([s.catalogRow!.name, s.catalogRow!.status]).toEqual([s.name, s.status]);
   });
@@ -91,7 +91,7 @@ describe('adding a scenario', () => {
     const reference = await startReferenceServer();
     try {
       const run = await runContractSuite({ server: reference.url, specPath, reportPath: join(work, 'extended.xml') });
-      expect(run.results).toHaveLength(30);
+      expect(run.results).toHaveLength(scenarios.length + 1);
       expect(run.results.find((r) => r.scenario.name === 'FiatAmountWithoutSpread')?.verdict).toBe('pass');
       expect(run.passed).toBe(true);
     } finally {

@@ -43,6 +43,8 @@ export const answerFaults: Fault[] = [
   withHeader('no content type', 'ApiKeyMalformed', 'Content-Type', undefined),
   withHeader('a charset other than UTF-8', 'UserNotVerified', 'Content-Type', 'application/json; charset=iso-8859-1'),
   { kind: 'a body that is not JSON', scenario: 'BankSourceMissing', caughtBy: 'body is JSON', apply: (a) => ({ ...a, body: 'Bad Request' }) },
+  // What Node's HTTP server sends by itself for oversized headers: the right status, no envelope.
+  { kind: 'a bare 431 without a body', scenario: 'RequestHeadersTooLarge', caughtBy: 'Content-Type', apply: () => ({ status: 431, headers: { connection: 'close' }, body: '' }) },
 
   // Schema level
   onBody('a missing required field (success)', 'CryptoAmountToDominicanRepublic', 'schema', (b) => delete b.data.destinationWalletAddress),
@@ -63,6 +65,12 @@ export const answerFaults: Fault[] = [
   { kind: 'the answer of another catalog row (other status)', scenario: 'InvalidPartnerFlow', caughtBy: 'error.code', apply: (a) => ({ ...a, status: 401, body: JSON.stringify(bodyOf('ApiKeyUnknown')) }) },
   onBody('details on an error that has none', 'UserIdMissing', 'schema', (b) => (b.error.details = [{ path: '/userId', message: 'is required' }])),
   onBody('details that point at another field', 'InvalidUserInput', 'error.details[].path', (b) => (b.error.details = [{ path: '/fiatAmount', message: 'must be a number' }])),
+  {
+    kind: 'an oversized body answered as invalid input',
+    scenario: 'PayloadTooLarge',
+    caughtBy: 'error.code',
+    apply: (a) => ({ ...a, status: 400, body: JSON.stringify({ success: false, error: { code: 'INVALID_USER_INPUT_ERROR', message: 'Invalid User Input', details: [{ path: '', message: 'body too large' }] } }) }),
+  },
   { kind: 'a transaction where an error was due', scenario: 'ChainTokenUnavailable', caughtBy: 'status', apply: (a, earlier) => ({ ...a, status: 201, body: earlier.get('FiatAmountToMexico')!.body }) },
 
   // Consistency with the request and across the run

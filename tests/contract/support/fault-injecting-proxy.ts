@@ -47,22 +47,22 @@ function forward(upstream: URL, method: string, path: string, headers: IncomingH
 }
 
 /**
- * @param scenarioOf names the scenario a request belongs to (from its body and API key header).
+ * @param scenarioOf names the scenario a request belongs to (from its body and headers).
  */
-export async function startFaultInjectingProxy(upstream: string, scenarioOf: (body: string, apiKey: string | undefined) => string | undefined): Promise<FaultInjectingProxy> {
+export async function startFaultInjectingProxy(upstream: string, scenarioOf: (body: string, headers: Record<string, string | undefined>) => string | undefined): Promise<FaultInjectingProxy> {
   const upstreamUrl = new URL(upstream);
   let fault: Fault | undefined;
   const injected: string[] = [];
   const earlier = new Map<string, Answer>();
 
-  const server = createServer((req, res) => {
+  // Large enough for the oversized-headers scenario, which the server behind must answer itself.
+  const server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
       try {
         const body = Buffer.concat(chunks);
-        const apiKey = req.headers['partner-api-key'];
-        const scenario = scenarioOf(body.toString('utf8'), Array.isArray(apiKey) ? apiKey[0] : apiKey);
+        const scenario = scenarioOf(body.toString('utf8'), flatHeaders(req.headers));
         const upstreamAnswer = await forward(upstreamUrl, req.method ?? 'GET', req.url ?? '/', req.headers, body);
         let answer = upstreamAnswer;
         if (fault && scenario === fault.scenario) {

@@ -1,4 +1,5 @@
-// Tells which scenario a request belongs to, from its body and API key (default fixtures).
+// Tells which scenario a request belongs to, from its body, API key (default fixtures) and the
+// transport padding (the oversized scenarios send the body of another scenario, padded).
 import { loadBundledSpec } from '../../../scripts/lib/spec-schemas.ts';
 import { defaultFixturesPath, fixtureAt, loadFixtures } from '../../../src/contract/fixtures.ts';
 import { scenariosFromSpec } from '../../../src/contract/scenarios.ts';
@@ -10,18 +11,25 @@ const canonical = (value: unknown): string =>
       ? `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`
       : JSON.stringify(value);
 
-export function scenarioOfRequest(): (body: string, apiKey: string | undefined) => string | undefined {
+export type ScenarioOfRequest = (body: string, headers: Record<string, string | undefined>) => string | undefined;
+
+const paddingOf = (extensions: Record<string, unknown>) => `${extensions['x-pad-body-to-bytes'] ?? ''}|${extensions['x-pad-headers-to-bytes'] ?? ''}`;
+
+export function scenarioOfRequest(): ScenarioOfRequest {
   const fixtures = loadFixtures(defaultFixturesPath);
   const byRequest = new Map<string, string>();
   for (const scenario of scenariosFromSpec(loadBundledSpec())) {
     const apiKey = scenario.apiKeyFixture === null ? '' : String(fixtureAt(fixtures, scenario.apiKeyFixture));
-    const key = `${canonical(scenario.requestBody)}|${apiKey}`;
+    const key = `${canonical(scenario.requestBody)}|${apiKey}|${paddingOf(scenario.requestExtensions)}`;
     if (byRequest.has(key)) throw new Error(`Scenarios ${byRequest.get(key)} and ${scenario.name} send the same request`);
     byRequest.set(key, scenario.name);
   }
-  return (body, apiKey) => {
+  return (body, headers) => {
     try {
-      return byRequest.get(`${canonical(JSON.parse(body))}|${apiKey ?? ''}`);
+      const parsed = JSON.parse(body);
+      const padded = Buffer.byteLength(body) > Buffer.byteLength(JSON.stringify(parsed)) ? Buffer.byteLength(body) : '';
+      const padding = `${padded}|${headers['x-padding']?.length ?? ''}`;
+      return byRequest.get(`${canonical(parsed)}|${headers['partner-api-key'] ?? ''}|${padding}`);
     } catch {
       return undefined;
     }
