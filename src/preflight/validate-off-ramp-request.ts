@@ -1,10 +1,10 @@
 import { validateBankSource, validatePricingSource, validateRequestShape } from '../../generated/off-ramp-request-validators.js';
-import type { components } from '../../generated/schema.ts';
+import type { OffRampRequest } from '../off-ramp-types.ts';
 import { catalogError } from '../catalog/catalog-error.ts';
 import { bankChecksumDetails } from './bank-checksums.ts';
 import { errorDetails, onePerPath, type OffRampErrorDetail } from './error-details.ts';
 
-export type OffRampRequest = components['schemas']['OffRampRequest'];
+export type { OffRampRequest } from '../off-ramp-types.ts';
 
 /** The checks the preflight makes, in the order the server makes them (see the spec's "Order of checks"). */
 export type PreflightCheck = 'body' | 'userId' | 'shape' | 'pricingSource' | 'bankSource';
