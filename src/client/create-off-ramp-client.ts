@@ -57,7 +57,10 @@ export function createOffRampClient(options: OffRampClientOptions): OffRampClien
   async function createOffRamp(body: OffRampRequest, init: CreateOffRampInit = {}): Promise<CreateOffRampResult> {
     if (init.preflight !== false) {
       const checked = validateOffRampRequest(body);
-      if (!checked.ok) return { ok: false, status: checked.error.status, error: checked.error, source: 'preflight' } as OffRampRejected;
+      if (!checked.ok) {
+        const { status, ...error } = checked.error;
+        return { ok: false, status, error, source: 'preflight' } as OffRampRejected;
+      }
     }
     let json: string;
     try {

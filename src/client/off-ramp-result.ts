@@ -5,6 +5,7 @@ export interface OffRampCreated {
   ok: true;
   status: 201;
   data: OffRampTransaction;
+  error?: undefined;
   failure?: undefined;
   response: Response;
 }
