@@ -16,7 +16,8 @@ const request = spec.components.schemas.OffRampRequest as { allOf: { $ref: strin
 const shapeOnly = JSON.parse(
   JSON.stringify({ ...request, $id: 'oracle://shape', allOf: request.allOf.filter(({ $ref }) => !/FundingSource|BankSource$/.test($ref)) }).replaceAll('"#/components/schemas/', `"${schemasId}#/$defs/`),
 );
-const shapeValid = ajv.compile(shapeOnly);
+const compiledShape = ajv.compile(shapeOnly);
+const shapeValid = (body: unknown) => compiledShape(body) === true; // a boolean, not a type guard
 const uuidValid = validatorOf('Uuid');
 const pricingValid = validatorOf('FundingSource');
 const bankSourceValid = validatorOf('BankSource');
