@@ -43,6 +43,10 @@ export interface OffRampClient {
 
 const offRampPath = '/api/partner/v2/off-ramp';
 
+// Header names are case-insensitive: lower-case them, so that ours replace a caller's
+// `Partner-Api-Key` or `Content-Type` instead of being sent beside it.
+const lowerCaseNames = (headers: Record<string, string> = {}) => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+
 /** Creates the off-ramp client. Throws a `TypeError` only for invalid options (never quoting the key). */
 export function createOffRampClient(options: OffRampClientOptions): OffRampClient {
   const { baseUrl, apiKey, headers: extraHeaders, timeoutMs } = options;
@@ -52,7 +56,7 @@ export function createOffRampClient(options: OffRampClientOptions): OffRampClien
   const url = baseUrl.replace(/\/+$/, '') + offRampPath;
   // Built once: per call only the body changes. Plain objects, because `new Request(...)` and
   // `new Headers(...)` per call are what makes a generic client slower than raw fetch.
-  const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json', 'content-type': 'application/json', 'partner-api-key': apiKey };
+  const headers: Record<string, string> = { ...lowerCaseNames(extraHeaders), accept: 'application/json', 'content-type': 'application/json', 'partner-api-key': apiKey };
 
   async function createOffRamp(body: OffRampRequest, init: CreateOffRampInit = {}): Promise<CreateOffRampResult> {
     if (init.preflight !== false) {
@@ -73,7 +77,7 @@ export function createOffRampClient(options: OffRampClientOptions): OffRampClien
     try {
       response = await fetchImpl(url, {
         method: 'POST',
-        headers: init.headers ? { ...init.headers, ...headers } : headers,
+        headers: init.headers ? { ...lowerCaseNames(init.headers), ...headers } : headers,
         body: json,
         signal: call.signal,
       });
@@ -85,6 +89,6 @@ export function createOffRampClient(options: OffRampClientOptions): OffRampClien
     }
   }
 
-  const api = createClient<paths>({ baseUrl, fetch: fetchImpl, headers: { ...extraHeaders, 'partner-api-key': apiKey } });
+  const api = createClient<paths>({ baseUrl, fetch: fetchImpl, headers: { ...lowerCaseNames(extraHeaders), 'partner-api-key': apiKey } });
   return { createOffRamp, api };
 }

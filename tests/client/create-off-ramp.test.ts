@@ -74,12 +74,29 @@ describe('success', () => {
     expect(JSON.parse(request!.body)).toEqual(validBody);
   });
 
-  test('a header named partner-api-key in options cannot replace the key', async () => {
-    const other = createOffRampClient({ baseUrl: `${server.baseUrl}/`, apiKey, headers: { 'partner-api-key': 'other' } });
-    const result = await other.createOffRamp(validBody, { headers: { 'x-scenario': 'created', 'partner-api-key': 'other-too' } });
+  test('extra headers cannot replace the key or the content type, whatever their case', async () => {
+    const other = createOffRampClient({ baseUrl: `${server.baseUrl}/`, apiKey, headers: { 'Partner-Api-Key': 'other', 'Content-Type': 'text/plain' } });
+    const result = await other.createOffRamp(validBody, { headers: { 'x-scenario': 'created', 'PARTNER-API-KEY': 'other-too' } });
     expect(result.ok).toBe(true);
-    expect(requestsOf('created').at(-1)!.headers['partner-api-key']).toBe(apiKey);
+    expect(requestsOf('created').at(-1)!.headers).toMatchObject({ 'partner-api-key': apiKey, 'content-type': 'application/json' });
     expect(requestsOf('created').at(-1)!.url).toBe('/api/partner/v2/off-ramp');
+    const viaApi = await other.api.POST('/api/partner/v2/off-ramp', { body: validBody, headers: { 'x-scenario': 'created' } });
+    expect(viaApi.response.status).toBe(201);
+    expect(requestsOf('created').at(-1)!.headers['partner-api-key']).toBe(apiKey);
+  });
+
+  test('an injected fetch is used, and the path prefix of the base URL is kept', async () => {
+    const calls: [string, RequestInit][] = [];
+    const recordingFetch = (async (url: string, init: RequestInit) => {
+      calls.push([url, init]);
+      return new Response(JSON.stringify(created.value), { status: 201, headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+    const proxied = createOffRampClient({ baseUrl: 'https://partner.example/proxy/', apiKey, fetch: recordingFetch });
+    expect(await proxied.createOffRamp(validBody)).toMatchObject({ ok: true, data: created.value.data });
+    expect(calls).toHaveLength(1);
+    const [url, init] = calls[0]!;
+    expect(url).toBe('https://partner.example/proxy/api/partner/v2/off-ramp');
+    expect(init).toMatchObject({ method: 'POST', body: JSON.stringify(validBody) });
   });
 
   test('the openapi-fetch client reaches the same server with the same key', async () => {
