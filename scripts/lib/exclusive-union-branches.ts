@@ -1,3 +1,5 @@
+import { eachOneOf } from './each-one-of.ts';
+
 type Schema = { $ref?: string; oneOf?: Schema[]; properties?: Record<string, Schema | boolean>; additionalProperties?: unknown; [key: string]: unknown };
 
 /**
@@ -11,19 +13,11 @@ type Schema = { $ref?: string; oneOf?: Schema[]; properties?: Record<string, Sch
  * `schemas` maps component names to schemas whose `$ref`s end with `/<name>`; changed in place.
  */
 export function addExclusiveUnionBranches(schemas: Record<string, Schema>): void {
-  const resolve = (schema: Schema): Schema => (schema.$ref ? resolve(schemas[schema.$ref.split('/').pop()!]!) : schema);
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (value === null || typeof value !== 'object') return;
-    const schema = value as Schema;
-    const branches = Array.isArray(schema.oneOf) ? schema.oneOf.map(resolve) : [];
-    if (branches.length > 1 && branches.every((branch) => branch.additionalProperties === false && branch.properties)) {
-      const allNames = new Set(branches.flatMap((branch) => Object.keys(branch.properties!)));
-      for (const branch of branches) {
-        for (const name of allNames) if (!(name in branch.properties!)) branch.properties![name] = false;
-      }
+  eachOneOf(schemas, (_schema, branches) => {
+    if (branches.length < 2 || !branches.every((branch) => branch.additionalProperties === false && branch.properties)) return;
+    const allNames = new Set(branches.flatMap((branch) => Object.keys(branch.properties!)));
+    for (const branch of branches) {
+      for (const name of allNames) if (!(name in branch.properties!)) branch.properties![name] = false;
     }
-    Object.values(schema).forEach(visit);
-  };
-  visit(schemas);
+  });
 }
