@@ -16,7 +16,7 @@ export interface OffRampClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Extra headers sent with every request (they cannot replace `partner-api-key`). */
   headers?: Record<string, string>;
-  /** Default time limit of a call in milliseconds, covering the whole answer; none by default. */
+  /** Default time limit of a call in milliseconds, covering the whole answer; none by default (or `Infinity`). */
   timeoutMs?: number;
 }
 
@@ -52,7 +52,9 @@ export function createOffRampClient(options: OffRampClientOptions): OffRampClien
   const { baseUrl, apiKey, headers: extraHeaders, timeoutMs } = options;
   if (typeof baseUrl !== 'string') throw new TypeError('createOffRampClient: baseUrl must be a string');
   if (typeof apiKey !== 'string' || apiKey.length === 0) throw new TypeError('createOffRampClient: apiKey must be a non-empty string');
+  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0)) throw new TypeError('createOffRampClient: timeoutMs must be a positive number of milliseconds (Infinity: none)');
   const fetchImpl = options.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== 'function') throw new TypeError('createOffRampClient: no fetch function: pass one as the fetch option');
   const url = baseUrl.replace(/\/+$/, '') + offRampPath;
   // Built once: per call only the body changes. Plain objects, because `new Request(...)` and
   // `new Headers(...)` per call are what makes a generic client slower than raw fetch.

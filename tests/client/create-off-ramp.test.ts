@@ -18,6 +18,7 @@ const errorExamples = Object.entries(responseExamples).filter(([, example]) => e
 const pending = new Set<() => void>();
 const server = await startCannedServer({
   created: json(201, created.value),
+  preAborted: json(201, created.value),
   ...Object.fromEntries(errorExamples.map(([name, example]) => [name, json(example.status, example.value)])),
   malformedJson: json(400, '{"success":false,"error":{"code":"BAD_REQUEST",'),
   wrongContentType: (response) => response.writeHead(400, { 'content-type': 'text/plain' }).end(JSON.stringify(responseExamples.QuoteExpired!.value)),
@@ -174,9 +175,10 @@ describe('cancellation and timeouts', () => {
     expect(await pendingResult).toMatchObject({ ok: false, status: 201, failure: { kind: 'aborted' } });
   });
 
-  test('an already aborted signal: nothing useful is sent, failure aborted', async () => {
-    const result = await send('created', validBody, { signal: AbortSignal.abort() });
+  test('an already aborted signal: nothing is sent, failure aborted', async () => {
+    const result = await send('preAborted', validBody, { signal: AbortSignal.abort() });
     expect(result).toMatchObject({ ok: false, failure: { kind: 'aborted' } });
+    expect(requestsOf('preAborted')).toEqual([]);
   });
 
   test('timeoutMs before the answer: failure timeout', async () => {
@@ -191,8 +193,8 @@ describe('cancellation and timeouts', () => {
     expect(result).toMatchObject({ ok: false, status: 201, failure: { kind: 'timeout' } });
   });
 
-  test('a timeout that does not fire leaves the answer alone', async () => {
-    expect(await send('created', validBody, { timeoutMs: 5_000 })).toMatchObject({ ok: true, status: 201 });
+  test.each([5_000, 2 ** 40, Infinity])('a timeout that does not fire (%s ms) leaves the answer alone', async (timeoutMs) => {
+    expect(await send('created', validBody, { timeoutMs })).toMatchObject({ ok: true, status: 201 });
   });
 });
 
@@ -228,6 +230,8 @@ describe('the API key stays secret', () => {
     ['no apiKey', { baseUrl: 'http://127.0.0.1:1' }],
     ['an empty apiKey', { baseUrl: 'http://127.0.0.1:1', apiKey: '' }],
     ['no baseUrl', { apiKey }],
+    ['a timeout of zero', { baseUrl: 'http://127.0.0.1:1', apiKey, timeoutMs: 0 }],
+    ['a fetch that is not a function', { baseUrl: 'http://127.0.0.1:1', apiKey, fetch: 'fetch' }],
   ])('invalid options (%s) throw a TypeError that does not quote the key', (_case, options) => {
     expect(() => createOffRampClient(options as never)).toThrow(TypeError);
     try {
