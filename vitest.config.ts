@@ -3,6 +3,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // dist/ is built first: the type tests import the package by name, as a consumer does.
+    globalSetup: ['tests/support/build-package.ts'],
+    typecheck: {
+      enabled: true,
+      include: ['tests/**/*.test-d.ts'],
+      tsconfig: './tsconfig.json',
+    },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -283,6 +283,14 @@ export interface components {
             accountIdentifier: components["schemas"]["Clabe"];
             /** @description Name of the bank; optional, since the CLABE's bank code already names it. */
             bankName?: components["schemas"]["BankName"];
+            accountType?: never;
+            documentIdentifier?: never;
+            documentType?: never;
+            routingNumber?: never;
+            accountHolder?: never;
+            address?: never;
+            iban?: never;
+            bic?: never;
         };
         /**
          * @description Kind of bank account.
@@ -321,6 +329,11 @@ export interface components {
             accountType: components["schemas"]["AccountType"];
             documentIdentifier: components["schemas"]["DocumentIdentifier"];
             documentType: components["schemas"]["DocumentType"];
+            routingNumber?: never;
+            accountHolder?: never;
+            address?: never;
+            iban?: never;
+            bic?: never;
         };
         /**
          * @description US ABA routing number: 9 digits whose first two digits are a valid Federal Reserve prefix
@@ -349,6 +362,7 @@ export interface components {
             firstName: components["schemas"]["PrintableName"];
             /** @description Family name(s) of the account holder, as on the bank account. */
             lastName: components["schemas"]["PrintableName"];
+            businessName?: never;
         };
         /**
          * Business
@@ -365,6 +379,8 @@ export interface components {
              * @example Acme Payments LLC
              */
             businessName: string;
+            firstName?: never;
+            lastName?: never;
         };
         /**
          * Account holder
@@ -428,6 +444,10 @@ export interface components {
             accountType?: components["schemas"]["AccountType"];
             accountHolder: components["schemas"]["AccountHolder"];
             address: components["schemas"]["Address"];
+            documentIdentifier?: never;
+            documentType?: never;
+            iban?: never;
+            bic?: never;
         };
         /**
          * @description ISO 3166-1 alpha-2 code of a country of the SEPA area. SEPA is not a country: a SEPA account
@@ -462,6 +482,12 @@ export interface components {
             bic: components["schemas"]["Bic"];
             bankName: components["schemas"]["BankName"];
             accountHolder: components["schemas"]["AccountHolder"];
+            accountIdentifier?: never;
+            accountType?: never;
+            documentIdentifier?: never;
+            documentType?: never;
+            routingNumber?: never;
+            address?: never;
         };
         /**
          * Inline bank details

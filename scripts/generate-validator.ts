@@ -7,6 +7,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { generatedDir } from './lib/generated-dir.ts';
 import { createSpecAjv, schemasId, type BundledSpec } from './lib/spec-schemas.ts';
 import { addDiscriminators } from './lib/add-discriminators.ts';
+import { presenceOnly } from './lib/presence-only.ts';
 import { withoutAnnotations } from './lib/without-annotations.ts';
 
 const outDir = generatedDir();
@@ -22,14 +23,19 @@ const ruleRefs = ['#/components/schemas/FundingSource', '#/components/schemas/Ba
 const request = schemas.OffRampRequest!;
 schemas.OffRampRequestShape = { ...request, allOf: (request.allOf ?? []).filter((member) => !ruleRefs.includes(member.$ref ?? '')) };
 
+// The rule stage runs only on a body that passed the shape stage, whose values are all checked
+// already: the rules are compiled as presence checks (a property schema other than `false`
+// becomes `true`), so the bank details are not validated a second time.
+for (const name of ['FundingSource', 'BankSource']) schemas[`${name}Presence`] = presenceOnly(schemas[name]) as (typeof schemas)[string];
+
 // Unions by `country` / `type` report only the errors of the variant the caller named.
 addDiscriminators(schemas as Parameters<typeof addDiscriminators>[0]);
 
 const ajv = createSpecAjv({ ...spec, components: { ...spec.components, schemas } }, { code: { source: true, esm: true }, inlineRefs: false, discriminator: true });
 const exports = {
   validateRequestShape: 'OffRampRequestShape',
-  validatePricingSource: 'FundingSource',
-  validateBankSource: 'BankSource',
+  validatePricingSource: 'FundingSourcePresence',
+  validateBankSource: 'BankSourcePresence',
 };
 let code = standaloneCode.default(ajv, Object.fromEntries(Object.entries(exports).map(([name, schema]) => [name, `${schemasId}#/$defs/${schema}`])));
 

@@ -1,3 +1,5 @@
+import { eachOneOf } from './each-one-of.ts';
+
 type Schema = { $ref?: string; type?: unknown; oneOf?: Schema[]; required?: string[]; properties?: Record<string, Schema | boolean>; const?: unknown; enum?: unknown[]; discriminator?: unknown; [key: string]: unknown };
 
 /**
@@ -10,32 +12,24 @@ type Schema = { $ref?: string; type?: unknown; oneOf?: Schema[]; required?: stri
  * `schemas` is a map of component name to schema whose `$ref`s end with `/<name>`; changed in place.
  */
 export function addDiscriminators(schemas: Record<string, Schema>): void {
-  const resolve = (schema: Schema): Schema => (schema.$ref ? resolve(schemas[schema.$ref.split('/').pop()!]!) : schema);
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (value === null || typeof value !== 'object') return;
-    const schema = value as Schema;
-    if (Array.isArray(schema.oneOf) && !schema.discriminator) {
-      const branches = schema.oneOf.map(resolve);
-      // Ajv reads the tag's const/enum directly, so a tag given by $ref is inlined first.
-      const tagSchema = (branch: Schema, name: string) => {
-        const property = branch.properties?.[name];
-        return typeof property === 'object' ? resolve(property) : undefined;
-      };
-      const tag = branches[0]?.required?.find((name) =>
-        branches.every((branch) => {
-          const property = tagSchema(branch, name);
-          return branch.required?.includes(name) && property !== undefined && ('const' in property || Array.isArray(property.enum));
-        }),
-      );
-      if (tag) {
-        for (const branch of branches) branch.properties![tag] = structuredClone(tagSchema(branch, tag)!);
-        schema.discriminator = { propertyName: tag };
-        // Ajv's discriminator lets a non-object through; the oneOf it replaces would not.
-        if (branches.every((branch) => branch.type === 'object')) schema.type = 'object';
-      }
+  eachOneOf(schemas, (schema, branches, resolve) => {
+    if (schema.discriminator) return;
+    // Ajv reads the tag's const/enum directly, so a tag given by $ref is inlined first.
+    const tagSchema = (branch: Schema, name: string) => {
+      const property = branch.properties?.[name];
+      return typeof property === 'object' ? resolve(property) : undefined;
+    };
+    const tag = branches[0]?.required?.find((name) =>
+      branches.every((branch) => {
+        const property = tagSchema(branch, name);
+        return branch.required?.includes(name) && property !== undefined && ('const' in property || Array.isArray(property.enum));
+      }),
+    );
+    if (tag) {
+      for (const branch of branches) branch.properties![tag] = structuredClone(tagSchema(branch, tag)!);
+      schema.discriminator = { propertyName: tag };
+      // Ajv's discriminator lets a non-object through; the oneOf it replaces would not.
+      if (branches.every((branch) => branch.type === 'object')) schema.type = 'object';
     }
-    Object.values(schema).forEach(visit);
-  };
-  visit(schemas);
+  });
 }

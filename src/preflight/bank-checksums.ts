@@ -1,6 +1,6 @@
 import { validate as isValidRoutingNumber } from 'abavalidator';
-import { clabe } from 'clabe-validator';
 import { isValidBIC, isValidIBAN } from 'ibantools';
+import { clabeFault } from './clabe-check.ts';
 import type { OffRampErrorDetail } from './error-details.ts';
 
 type BankDetails = Record<string, unknown>;
@@ -23,8 +23,8 @@ export function bankChecksumDetails(bank: unknown): OffRampErrorDetail[] {
 
   const clabeNumber = details.country === 'MX' ? text('accountIdentifier', /^[0-9]{18}$/) : undefined;
   if (clabeNumber) {
-    const result = clabe.validate(clabeNumber);
-    if (!result.ok) at('accountIdentifier', `is not a valid CLABE: ${result.message}`);
+    const fault = clabeFault(clabeNumber);
+    if (fault) at('accountIdentifier', `is not a valid CLABE: ${fault}`);
   }
   const routingNumber = details.country === 'US' ? text('routingNumber', /^[0-9]{9}$/) : undefined;
   if (routingNumber && !isValidRoutingNumber(routingNumber)) at('routingNumber', 'is not a valid ABA routing number (checksum)');

@@ -1,10 +1,10 @@
 import { validateBankSource, validatePricingSource, validateRequestShape } from '../../generated/off-ramp-request-validators.js';
-import type { components } from '../../generated/schema.ts';
+import type { OffRampRequest } from '../off-ramp-types.ts';
 import { catalogError } from '../catalog/catalog-error.ts';
 import { bankChecksumDetails } from './bank-checksums.ts';
 import { errorDetails, onePerPath, type OffRampErrorDetail } from './error-details.ts';
 
-export type OffRampRequest = components['schemas']['OffRampRequest'];
+export type { OffRampRequest } from '../off-ramp-types.ts';
 
 /** The checks the preflight makes, in the order the server makes them (see the spec's "Order of checks"). */
 export type PreflightCheck = 'body' | 'userId' | 'shape' | 'pricingSource' | 'bankSource';
@@ -31,18 +31,17 @@ export function validateOffRampRequest(body: unknown): PreflightResult {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     return invalidInput('body', [{ path: '', message: 'must be a JSON object' }]);
   }
-  const userId = (body as { userId?: unknown }).userId;
+  const { userId, userBankInformation } = body as { userId?: unknown; userBankInformation?: unknown };
   if (userId === undefined || userId === null || userId === '') return failure('userId', catalogError('UserIdMissing'));
 
   const shapeValid = validateRequestShape(body);
-  const shapeDetails = onePerPath([
-    ...(shapeValid ? [] : errorDetails(validateRequestShape.errors ?? [])),
-    ...bankChecksumDetails((body as { userBankInformation?: unknown }).userBankInformation),
-  ]);
-  const userIdDetails = shapeDetails.filter((detail) => detail.path === '/userId');
-  if (userIdDetails.length > 0) return invalidInput('userId', userIdDetails);
-  if (shapeDetails.length > 0) return invalidInput('shape', shapeDetails);
-
+  const checksumDetails = bankChecksumDetails(userBankInformation);
+  if (!shapeValid || checksumDetails.length > 0) {
+    const details = onePerPath([...(shapeValid ? [] : errorDetails(validateRequestShape.errors ?? [])), ...checksumDetails]);
+    const userIdDetails = details.filter((detail) => detail.path === '/userId');
+    return userIdDetails.length > 0 ? invalidInput('userId', userIdDetails) : invalidInput('shape', details);
+  }
+  // The rule validators check presence only: every value was checked by the shape stage.
   if (!validatePricingSource(body)) return failure('pricingSource', catalogError('PricingSourceMissing'));
   if (!validateBankSource(body)) return failure('bankSource', catalogError('BankSourceMissing'));
   return { ok: true, value: body as OffRampRequest };

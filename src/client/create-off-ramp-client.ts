@@ -1,0 +1,96 @@
+import createClient, { type Client } from 'openapi-fetch';
+import type { paths } from '../../generated/schema.ts';
+import type { OffRampRequest } from '../off-ramp-types.ts';
+import { validateOffRampRequest } from '../preflight/validate-off-ramp-request.ts';
+import { callSignal } from './call-signal.ts';
+import { interruptionFailure, offRampFailure } from './off-ramp-failure.ts';
+import type { CreateOffRampResult, OffRampRejected } from './off-ramp-result.ts';
+import { readOffRampResponse } from './read-off-ramp-response.ts';
+
+export interface OffRampClientOptions {
+  /** Origin (and optional path prefix) of the API, e.g. `https://api.example.com`. */
+  baseUrl: string;
+  /** The partner's API key, sent as `partner-api-key`. Never put it in a browser bundle. */
+  apiKey: string;
+  /** A `fetch` to use instead of `globalThis.fetch` (a proxy agent, instrumentation, tests). */
+  fetch?: typeof globalThis.fetch;
+  /** Extra headers sent with every request (they cannot replace `partner-api-key`). */
+  headers?: Record<string, string>;
+  /** Default time limit of a call in milliseconds, covering the whole answer; none by default (or `Infinity`). */
+  timeoutMs?: number;
+}
+
+export interface CreateOffRampInit {
+  /** Aborts the call; the result is then a failure of kind `aborted`. */
+  signal?: AbortSignal;
+  /** Time limit of this call in milliseconds (overrides the client's `timeoutMs`). */
+  timeoutMs?: number;
+  /** `false` sends the body without the local check (e.g. to test the server's own answers). */
+  preflight?: boolean;
+  /** Extra headers for this call (they cannot replace `partner-api-key`). */
+  headers?: Record<string, string>;
+}
+
+export interface OffRampClient {
+  /**
+   * Creates an off-ramp transaction. Checks the body locally first (the preflight), then sends it
+   * once: never retried, since a repeated POST could pay out twice. Never rejects.
+   */
+  createOffRamp(body: OffRampRequest, init?: CreateOffRampInit): Promise<CreateOffRampResult>;
+  /** The typed openapi-fetch client with the same base URL, key and `fetch`, for full control. */
+  readonly api: Client<paths>;
+}
+
+const offRampPath = '/api/partner/v2/off-ramp';
+
+// Header names are case-insensitive: lower-case them, so that ours replace a caller's
+// `Partner-Api-Key` or `Content-Type` instead of being sent beside it.
+const lowerCaseNames = (headers: Record<string, string> = {}) => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+
+/** Creates the off-ramp client. Throws a `TypeError` only for invalid options (never quoting the key). */
+export function createOffRampClient(options: OffRampClientOptions): OffRampClient {
+  const { baseUrl, apiKey, headers: extraHeaders, timeoutMs } = options;
+  if (typeof baseUrl !== 'string') throw new TypeError('createOffRampClient: baseUrl must be a string');
+  if (typeof apiKey !== 'string' || apiKey.length === 0) throw new TypeError('createOffRampClient: apiKey must be a non-empty string');
+  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0)) throw new TypeError('createOffRampClient: timeoutMs must be a positive number of milliseconds (Infinity: none)');
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== 'function') throw new TypeError('createOffRampClient: no fetch function: pass one as the fetch option');
+  const url = baseUrl.replace(/\/+$/, '') + offRampPath;
+  // Built once: per call only the body changes. Plain objects, because `new Request(...)` and
+  // `new Headers(...)` per call are what makes a generic client slower than raw fetch.
+  const headers: Record<string, string> = { ...lowerCaseNames(extraHeaders), accept: 'application/json', 'content-type': 'application/json', 'partner-api-key': apiKey };
+
+  async function createOffRamp(body: OffRampRequest, init: CreateOffRampInit = {}): Promise<CreateOffRampResult> {
+    if (init.preflight !== false) {
+      const checked = validateOffRampRequest(body);
+      if (!checked.ok) {
+        const { status, ...error } = checked.error;
+        return { ok: false, status, error, source: 'preflight' } as OffRampRejected;
+      }
+    }
+    let json: string;
+    try {
+      json = JSON.stringify(body);
+    } catch (cause) {
+      return offRampFailure('unserializable-request', 'The request body cannot be serialized as JSON; nothing was sent.', { cause });
+    }
+    const call = callSignal(init.signal, init.timeoutMs ?? timeoutMs);
+    let response: Response | undefined;
+    try {
+      response = await fetchImpl(url, {
+        method: 'POST',
+        headers: init.headers ? { ...lowerCaseNames(init.headers), ...headers } : headers,
+        body: json,
+        signal: call.signal,
+      });
+      return await readOffRampResponse(response);
+    } catch (cause) {
+      return interruptionFailure(cause, call.interruption(), response);
+    } finally {
+      call.done();
+    }
+  }
+
+  const api = createClient<paths>({ baseUrl, fetch: fetchImpl, headers: { ...lowerCaseNames(extraHeaders), 'partner-api-key': apiKey } });
+  return { createOffRamp, api };
+}
