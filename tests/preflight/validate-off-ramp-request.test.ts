@@ -44,6 +44,9 @@ const faults: [string, unknown, string, string, string[]][] = [
   ['userId a number', withChanges(explicit, { userId: 42 }), 'userId', 'INVALID_USER_INPUT_ERROR', ['/userId']],
   ['fiatAmount a string', withChanges(explicit, { fiatAmount: '1500' }), 'shape', 'INVALID_USER_INPUT_ERROR', ['/fiatAmount']],
   ['an unknown property', withChanges(explicit, { memo: 'x' }), 'shape', 'INVALID_USER_INPUT_ERROR', ['/memo']],
+  // JSON.parse makes these own properties; Ajv's unevaluatedProperties alone lets them through.
+  ['a __proto__ key', JSON.parse(`${JSON.stringify(explicit).slice(0, -1)},"__proto__":{"polluted":true}}`), 'shape', 'INVALID_USER_INPUT_ERROR', ['/__proto__']],
+  ['a constructor key', JSON.parse(`${JSON.stringify(explicit).slice(0, -1)},"constructor":1}`), 'shape', 'INVALID_USER_INPUT_ERROR', ['/constructor']],
   ['a US bank without routing number', bank(us, { routingNumber: undefined }), 'shape', 'INVALID_USER_INPUT_ERROR', ['/userBankInformation/routingNumber']],
   ['a bank of an unknown country', withChanges(explicit, { userBankInformation: { country: 'BR', accountIdentifier: '1' } }), 'shape', 'INVALID_USER_INPUT_ERROR', ['/userBankInformation/country']],
   ['a bank without country', withChanges(explicit, { userBankInformation: { accountIdentifier: '012180012345678909' } }), 'shape', 'INVALID_USER_INPUT_ERROR', ['/userBankInformation/country']],
