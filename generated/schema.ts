@@ -41,9 +41,10 @@ export interface paths {
          *     its own kind of account only (MXN to `MX`, DOP to `DO`, USD to `US`, EUR to SEPA).
          *     `accountHolder` is either an individual (`firstName`, `lastName`) or a business (`businessName`).
          *
-         *     Beyond the patterns in the schema, the server verifies the CLABE control digit and bank code, the
-         *     ABA routing checksum, and the IBAN check digits and country length; the client package's preflight
-         *     makes the same checks before sending. A failure is `400 INVALID_USER_INPUT_ERROR` with a
+         *     Beyond the patterns in the schema, the server verifies the CLABE control digit, bank code and city
+         *     code, the ABA routing checksum, the IBAN check digits and country length, the BIC's country code,
+         *     and that a SEPA IBAN belongs to `country`; the client package's preflight makes the same checks
+         *     before sending. A failure is `400 INVALID_USER_INPUT_ERROR` with a
          *     `details` entry for the field.
          *
          *     **Penny test (Mexico).** The first payout to a CLABE triggers a small test transfer that checks the
@@ -258,8 +259,9 @@ export interface components {
         };
         /**
          * @description Mexican CLABE: exactly 18 digits (3-digit bank code, 3-digit city code, 11-digit account
-         *     number, 1 control digit). The server and the client's preflight also verify the control digit
-         *     and the bank code; a CLABE that fails them is answered with `400 INVALID_USER_INPUT_ERROR`.
+         *     number, 1 control digit). The server and the client's preflight also verify the control digit,
+         *     the bank code and the city code; a CLABE that fails them is answered with
+         *     `400 INVALID_USER_INPUT_ERROR`.
          * @example 002010077777777771
          */
         Clabe: string;
