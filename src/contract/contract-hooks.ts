@@ -1,9 +1,10 @@
-// The Dredd hooks of the contract suite. Dredd sends each scenario's request and checks the
-// status; these hooks make the request the scenario's own (fixtures, API key, Prefer, transport
-// padding) and judge the whole answer (schema, catalog row, consistency with the request,
-// Content-Type).
+// The Dredd hooks of the contract suite. Dredd sends each scenario's request, through the
+// exchange gate, and checks the status; these hooks make the request the scenario's own
+// (fixtures, Prefer, transport padding; the gate adds the API key) and judge the whole answer the
+// gate recorded (transport, schema, catalog row, consistency with the request, Content-Type).
 import type { Deviation } from './checks/deviation.ts';
 import type { DreddHooks, DreddTransaction } from './dredd-api.ts';
+import { scenarioHeader, type GateRecord } from './exchange-gate.ts';
 import type { FixtureSubstitution } from './fixtures.ts';
 import type { ResponseJudge } from './judge-response.ts';
 import { apiKeyHeader } from './scenario-descriptions.ts';
@@ -17,6 +18,10 @@ export interface ContractHookContext {
   /** Ask `prism mock` for each scenario's own example. */
   preferExamples: boolean;
   judge: ResponseJudge;
+  /** The gate's record of a scenario's exchange. */
+  recordOf: (scenario: string) => GateRecord | undefined;
+  /** The URL requests are meant for (the server under test), for redirect messages. */
+  targetUrl: string;
   /** Filled by the hooks: the deviations found in each scenario's answer. */
   deviations: Map<string, Deviation[]>;
 }
@@ -36,7 +41,9 @@ export function registerContractHooks(hooks: DreddHooks, context: ContractHookCo
     transaction.id = `${scenario.name} (POST ${scenario.status})`; // the name reporters and the xunit file show
     const headers = transaction.request.headers;
     transaction.request.body = JSON.stringify(context.substitute(JSON.parse(transaction.request.body)));
-    if (headers[apiKeyHeader] !== undefined) headers[apiKeyHeader] = String(context.substitute(headers[apiKeyHeader]));
+    // The key is the gate's to add: Dredd never holds it, so none of its output can show it.
+    delete headers[apiKeyHeader];
+    headers[scenarioHeader] = scenario.name;
     if (context.preferExamples) headers.Prefer = preferExampleHeader(scenario);
     const padded = padForTransportScenario(scenario.requestExtensions, { body: transaction.request.body, headers });
     transaction.request.body = padded.body;
@@ -53,15 +60,23 @@ export function registerContractHooks(hooks: DreddHooks, context: ContractHookCo
 
   hooks.afterEach((transaction) => {
     const scenario = scenarioOf(transaction);
-    if (!transaction.real) return; // no answer: Dredd reports the transport error itself
-    const headers = Object.fromEntries(Object.entries(transaction.real.headers).map(([name, value]) => [name.toLowerCase(), String(value)]));
-    const deviations = context.judge.judge(scenario, JSON.parse(transaction.request.body), {
-      statusCode: transaction.real.statusCode,
-      headers,
-      body: transaction.real.body ?? '',
-      sentAt: transaction.startedAt ?? Date.now(),
-      receivedAt: Date.now(),
-    });
+    const record = context.recordOf(scenario.name);
+    let deviations: Deviation[];
+    if (!record) {
+      deviations = [{ check: 'transport', expected: 'an exchange with the server', actual: 'none was recorded (Dredd could not send the request)' }];
+    } else if (!record.result.ok) {
+      deviations = [{ check: 'transport', expected: 'a complete answer within the deadline and the size cap', actual: record.result.message }];
+    } else {
+      const { status, headers, body } = record.result;
+      deviations = context.judge.judge(scenario, JSON.parse(transaction.request.body), {
+        statusCode: status,
+        headers,
+        body: body.toString('utf8'),
+        sentAt: record.sentAt,
+        receivedAt: record.receivedAt,
+        url: context.targetUrl,
+      });
+    }
     context.deviations.set(scenario.name, deviations);
     if (deviations.length === 0) return;
     const message = `${scenario.name}: ${deviations.map(formatDeviation).join('\n')}`;

@@ -68,3 +68,19 @@ export function fixtureSubstitution(defaults: Fixtures, chosen: Fixtures): Fixtu
   };
   return substitute as FixtureSubstitution;
 }
+
+/** Fixture values that are secrets: every partner key (the `apiKeys` group). */
+export function fixtureSecrets(fixtures: Fixtures): { label: string; value: string }[] {
+  const keys = fixtures.apiKeys;
+  if (typeof keys !== 'object') return [];
+  return leaves(keys, 'apiKeys.').flatMap(([label, value]) => (typeof value === 'string' ? [{ label, value }] : []));
+}
+
+// What an HTTP header value may hold here: visible ASCII, no spaces, no line breaks.
+const headerSafe = /^[\x21-\x7e]+$/;
+
+/** Fails, without quoting any key, when a key could not be sent as a header value (e.g. a trailing newline). */
+export function checkFixtureKeys(fixtures: Fixtures): void {
+  const bad = fixtureSecrets(fixtures).filter((secret) => !headerSafe.test(secret.value)).map((secret) => secret.label);
+  if (bad.length > 0) throw new Error(`The fixtures' ${bad.join(', ')} cannot be sent as a header value (a space, a line break or a non-ASCII character; check for a trailing newline)`);
+}

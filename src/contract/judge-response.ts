@@ -7,6 +7,7 @@ import { checkContentType } from './checks/content-type.ts';
 import { checkCreatedAt } from './checks/created-at.ts';
 import { checkCreatedTransaction, type CreatedTransactionRules } from './checks/created-transaction.ts';
 import { shown, type Deviation } from './checks/deviation.ts';
+import { checkNoRedirect } from './checks/no-redirect.ts';
 import { checkResponseSchema } from './checks/response-schema.ts';
 import { RunUniqueness } from './checks/run-uniqueness.ts';
 import type { Scenario } from './scenarios.ts';
@@ -19,6 +20,8 @@ export interface ObservedResponse {
   /** When the request was sent and the answer received (ms since the epoch). */
   sentAt: number;
   receivedAt: number;
+  /** The URL the request was sent to, to name a redirect's target origin. */
+  url?: string;
 }
 
 export interface ResponseJudge {
@@ -45,6 +48,7 @@ export function createResponseJudge(spec: BundledSpec, ajv: Ajv2020, options: { 
     judge(scenario, sentRequest, response) {
       const deviations: Deviation[] = [];
       if (response.statusCode !== scenario.status) deviations.push({ check: 'status', expected: String(scenario.status), actual: String(response.statusCode) });
+      deviations.push(...checkNoRedirect(response.statusCode, response.headers.location, response.url));
       deviations.push(...checkContentType(response.headers['content-type']));
       let body: unknown;
       try {

@@ -1,10 +1,9 @@
 // One small API description per scenario, which is what Dredd runs: Dredd makes one transaction
 // per (path, method, status, media type) and sends only the first request example, so the full
 // spec would yield one 201 and one 400 transaction. Each description holds one operation with
-// the scenario's request example, its API key header and only its status' response example.
+// the scenario's request example and only its status' response example.
 // They are OpenAPI 3.0.3 on purpose: Dredd's parser only half supports 3.1, and these documents
 // carry no schema (Dredd ignores OpenAPI 3 schemas; the hooks validate against the full 3.1 spec).
-import { fixtureAt, type Fixtures } from './fixtures.ts';
 import { operationPath, type Scenario } from './scenarios.ts';
 
 export const apiKeyHeader = 'partner-api-key';
@@ -14,11 +13,8 @@ export interface DreddDescription {
   content: string;
 }
 
-export function dreddDescriptionFor(scenario: Scenario, defaultFixtures: Fixtures): DreddDescription {
-  const apiKeyParameter =
-    scenario.apiKeyFixture === null
-      ? []
-      : [{ name: apiKeyHeader, in: 'header', required: true, schema: { type: 'string' }, example: fixtureAt(defaultFixtures, scenario.apiKeyFixture) }];
+export function dreddDescriptionFor(scenario: Scenario): DreddDescription {
+  // No API key parameter: the exchange gate adds the key, so that Dredd never holds it.
   const description = {
     openapi: '3.0.3',
     // Dredd names each transaction after this title: "<scenario> > <path> > POST > <status> > application/json".
@@ -27,7 +23,6 @@ export function dreddDescriptionFor(scenario: Scenario, defaultFixtures: Fixture
       [operationPath]: {
         post: {
           operationId: 'createOffRamp',
-          parameters: apiKeyParameter,
           requestBody: { content: { 'application/json': { example: scenario.requestBody } } },
           responses: {
             [String(scenario.status)]: {
