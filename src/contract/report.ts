@@ -1,16 +1,10 @@
 // What a contract run prints: a line per scenario (failures with expected and actual), then a
 // coverage table of scenarios by target and the catalog rows covered.
+import { printableLine } from '../output/printable-line.ts';
 import { formatDeviation } from './contract-hooks.ts';
 import type { ContractRunResult, ScenarioResult, Verdict } from './run-contract-suite.ts';
 
 const maxDetailLines = 6;
-const maxDetailLength = 300;
-// Control characters (a hostile answer may carry terminal escapes) become visible escapes.
-const oneLine = (text: string) => {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\n' ? ' | ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-  return flat.length > maxDetailLength ? `${flat.slice(0, maxDetailLength)}…` : flat;
-};
-
 const verdictLabel: Record<Verdict, string> = { pass: 'PASS', fail: 'FAIL', 'not run': 'NOT RUN' };
 
 const expectedAnswer = (r: ScenarioResult) =>
@@ -23,7 +17,7 @@ export function formatScenarioLines(run: ContractRunResult): string {
     lines.push(`${verdictLabel[result.verdict].padEnd(7)} ${result.scenario.name.padEnd(width)}  ${expectedAnswer(result)}`);
     // A few lines of detail at most, each on one line: a server's answer cannot flood the output.
     const details = [...result.deviations.map(formatDeviation), ...(result.message ? [result.message] : [])];
-    for (const detail of details.slice(0, maxDetailLines)) lines.push(`          - ${oneLine(detail)}`);
+    for (const detail of details.slice(0, maxDetailLines)) lines.push(`          - ${printableLine(detail)}`);
     if (details.length > maxDetailLines) lines.push(`          - and ${details.length - maxDetailLines} more (see the JUnit report)`);
   }
   return lines.join('\n');
