@@ -131,6 +131,6 @@ export function createOffRampClient(options: OffRampClientOptions): OffRampClien
     return result;
   }
 
-  const api = createClient<paths>({ baseUrl, fetch: guardedFetch(fetchImpl, { timeoutMs, maxResponseBytes }), headers: { ...lowerCaseNames(extraHeaders), 'partner-api-key': apiKey } });
+  const api = createClient<paths>({ baseUrl, fetch: guardedFetch(fetchImpl, { timeoutMs, maxResponseBytes, apiKey }), headers: { ...lowerCaseNames(extraHeaders), 'partner-api-key': apiKey } });
   return { createOffRamp, api };
 }

@@ -9,6 +9,8 @@ import { isRedirect, redirectTargetOrigin } from './redirect.ts';
 export interface GuardedFetchLimits {
   timeoutMs: number;
   maxResponseBytes: number;
+  /** Never reported: a `Location` that holds it gives an unknown target origin. */
+  apiKey: string;
 }
 
 export function guardedFetch(fetchImpl: typeof globalThis.fetch, limits: GuardedFetchLimits): typeof globalThis.fetch {
@@ -26,7 +28,8 @@ export function guardedFetch(fetchImpl: typeof globalThis.fetch, limits: Guarded
     if (isRedirect(response)) {
       call.done();
       discardBody(response);
-      throw new OffRampRedirectError(response.status, redirectTargetOrigin(response, requestUrl));
+      const targetOrigin = redirectTargetOrigin(response, requestUrl);
+      throw new OffRampRedirectError(response.status, targetOrigin?.includes(limits.apiKey) ? undefined : targetOrigin);
     }
     if (declaredLength(response) > limits.maxResponseBytes) {
       call.done();

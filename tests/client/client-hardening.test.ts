@@ -164,3 +164,21 @@ describe('limits', () => {
     expect(inits[0]!.redirect).toBe('manual');
   });
 });
+
+describe('a redirect whose target holds the key', () => {
+  const toKeyHost = (async () => new Response(null, { status: 302, headers: { location: `http://${apiKey.toLowerCase()}.example/x` } })) as typeof fetch;
+  const lowerKey = apiKey.toLowerCase();
+
+  test('createOffRamp: the message does not show it', async () => {
+    const result = await createOffRampClient({ baseUrl: server.baseUrl, apiKey: lowerKey, fetch: toKeyHost }).createOffRamp(body);
+    expect(result).toMatchObject({ ok: false, status: 302, failure: { kind: 'redirect' } });
+    expect(rendered(result)).not.toContain(lowerKey);
+  });
+
+  test('client.api: the error gives no target origin', async () => {
+    const api = createOffRampClient({ baseUrl: server.baseUrl, apiKey: lowerKey, fetch: toKeyHost }).api;
+    const thrown = await api.POST('/api/partner/v2/off-ramp', { body }).catch((error: unknown) => error);
+    expect(thrown).toMatchObject({ name: 'OffRampRedirectError', status: 302, targetOrigin: undefined });
+    expect(inspect(thrown)).not.toContain(lowerKey);
+  });
+});
