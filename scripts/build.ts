@@ -9,6 +9,6 @@ const dist = resolve(projectRoot, 'dist');
 console.log(`build: src/ and generated/ -> ${dist}`);
 rmSync(dist, { recursive: true, force: true });
 runBin('tsc', ['-p', resolve(projectRoot, 'tsconfig.build.json')]);
-for (const file of ['off-ramp-request-validators.js', 'off-ramp-request-validators.d.ts']) {
+for (const file of ['off-ramp-request-validators.js', 'off-ramp-request-validators.d.ts', 'off-ramp-response-validators.js', 'off-ramp-response-validators.d.ts']) {
   copyFileSync(resolve(projectRoot, 'generated', file), join(dist, 'generated', file));
 }

@@ -1,6 +1,7 @@
 // The package's public surface: the client, the preflight, the catalog and the contract's types.
-export { createOffRampClient } from './client/create-off-ramp-client.ts';
+export { createOffRampClient, defaultMaxResponseBytes, defaultTimeoutMs } from './client/create-off-ramp-client.ts';
 export type { CreateOffRampInit, OffRampClient, OffRampClientOptions } from './client/create-off-ramp-client.ts';
+export { OffRampRedirectError, OffRampResponseTooLargeError } from './client/client-errors.ts';
 export type { CreateOffRampResult, OffRampCreated, OffRampFailed, OffRampFailureKind, OffRampRejected } from './client/off-ramp-result.ts';
 export { validateOffRampRequest } from './preflight/validate-off-ramp-request.ts';
 export type { PreflightCheck, PreflightError, PreflightResult } from './preflight/validate-off-ramp-request.ts';

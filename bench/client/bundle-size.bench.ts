@@ -10,7 +10,7 @@ const checksumLibraries = ['clabe-validator', 'ibantools', 'abavalidator'];
 const withoutChecksumLibraries = await bundleForBrowser(undefined, checksumLibraries);
 
 // Inputs grouped by package (or by folder of this package).
-const groupOf = (path: string) => path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? (path.includes('dist/generated/off-ramp-request-validators') ? 'generated validators (Ajv standalone)' : path.includes('dist/generated/') ? 'generated catalog' : 'client + preflight code (src/)');
+const groupOf = (path: string) => path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? (path.includes('dist/generated/off-ramp-request-validators') ? 'generated request validators (Ajv standalone)' : path.includes('dist/generated/off-ramp-response-validators') ? 'generated response validators (Ajv standalone)' : path.includes('dist/generated/') ? 'generated catalog' : 'client + preflight code (src/)');
 const groups = new Map<string, number>();
 for (const [path, input] of Object.entries(Object.values(full.metafile.outputs)[0]!.inputs)) groups.set(groupOf(path), (groups.get(groupOf(path)) ?? 0) + input.bytesInOutput);
 

@@ -29,7 +29,7 @@ export function toJsonSchemaDocument(spec: BundledSpec): Record<string, unknown>
 }
 
 /** An Ajv (2020-12, all formats, all errors) that knows every component schema of the spec. */
-export function createSpecAjv(spec: BundledSpec, options: { code?: { source: boolean; esm: boolean }; inlineRefs?: boolean; discriminator?: boolean } = {}): Ajv2020 {
+export function createSpecAjv(spec: BundledSpec, options: { code?: { source: boolean; esm: boolean; formats?: import('ajv').CodeOptions['formats'] }; inlineRefs?: boolean; discriminator?: boolean; allErrors?: boolean } = {}): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, ...options });
   addFormats.default(ajv);
   ajv.addSchema(toJsonSchemaDocument(spec));

@@ -7,6 +7,7 @@ export interface OffRampCreated {
   data: OffRampTransaction;
   error?: undefined;
   failure?: undefined;
+  /** The server's response (non-enumerable: logging or serializing a result never prints its headers). */
   response: Response;
 }
 
@@ -22,7 +23,7 @@ export type OffRampRejected = {
     /** `'preflight'`: found locally, nothing was sent. `'server'`: the server's answer. */
     source: 'preflight' | 'server';
     failure?: undefined;
-    /** The server's response; absent for a preflight rejection. */
+    /** The server's response (non-enumerable); absent for a preflight rejection. */
     response?: Response;
   };
 }[OffRampErrorStatus];
@@ -40,9 +41,13 @@ export type OffRampFailureKind =
   | 'aborted'
   /** An HTTP status the endpoint does not document (e.g. 500, 502, 429). */
   | 'unexpected-status'
-  /** A documented status whose body is not JSON, or not the documented envelope. */
+  /** A documented status whose body is not JSON, or not valid against that status' response schema. */
   | 'invalid-response'
-  /** The body could not be turned into JSON (only possible with `preflight: false`); nothing was sent. */
+  /** A 3xx answer (or a browser's `opaqueredirect`): never followed; the message names the target origin only. */
+  | 'redirect'
+  /** The answer is larger than `maxResponseBytes` (declared or read); reading stopped there. */
+  | 'response-too-large'
+  /** The body could not be turned into JSON (only possible with `preflight: false`), or a header of `init.headers` is not a valid HTTP header; nothing was sent. */
   | 'unserializable-request';
 
 /** No catalog answer: a transport problem or an answer outside the contract. */
@@ -55,9 +60,10 @@ export interface OffRampFailed {
     kind: OffRampFailureKind;
     /** Written by this client; never contains the API key. */
     message: string;
-    /** The underlying platform error, when there is one. */
+    /** The underlying platform error, when there is one (replaced by a plain Error if it contained the key). */
     cause?: unknown;
   };
+  /** The server's response when one arrived (non-enumerable). */
   response?: Response;
 }
 

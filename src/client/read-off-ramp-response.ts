@@ -1,27 +1,30 @@
-import { errorCatalog } from '../../generated/error-catalog.ts';
-import type { CreateOffRampResult, OffRampRejected } from './off-ramp-result.ts';
-import { offRampFailure } from './off-ramp-failure.ts';
+import { responseValidators } from '../../generated/off-ramp-response-validators.js';
+import { redirectMessage, tooLargeMessage } from './client-errors.ts';
+import type { CreateOffRampResult, OffRampCreated, OffRampRejected } from './off-ramp-result.ts';
+import { offRampFailure, withResponse } from './off-ramp-failure.ts';
+import { discardBody, readBoundedText } from './read-bounded-text.ts';
+import { isRedirect, redirectTargetOrigin } from './redirect.ts';
 
-// "400 BAD_REQUEST", ...: the (status, code) pairs the catalog allows.
-const catalogPairs = new Set<string>(errorCatalog.map((row) => `${row.status} ${row.code}`));
-const documentedStatuses = new Set<number>([201, ...errorCatalog.map((row) => row.status)]);
 const jsonMediaType = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+const validatorOf = (status: number) => (responseValidators as Record<number, (typeof responseValidators)[201] | undefined>)[status];
 
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
-
-function discardBody(response: Response): void {
-  response.body?.cancel().catch(() => {});
-}
+/** Where the body first departs from the schema, as a JSON Pointer (names only, never values). */
+const firstFailingPath = (errors: { instancePath: string }[] | null | undefined) => errors?.[0]?.instancePath || '(the whole body)';
 
 /**
  * Turns the server's answer into a result: the transaction, a catalog error, or a failure for
- * anything outside the contract (an undocumented status, a body that is not JSON or not the
- * documented envelope). Never invents a catalog code. Reading the body can still throw (network,
- * abort); the caller classifies that.
+ * anything outside the contract (a redirect, an undocumented status, an answer over
+ * `maxBytes`, a body that is not valid against its status' response schema). Trusts only what it
+ * checked. Reading the body can still throw (network, abort); the caller classifies that.
  */
-export async function readOffRampResponse(response: Response): Promise<CreateOffRampResult> {
+export async function readOffRampResponse(response: Response, requestUrl: string, maxBytes: number): Promise<CreateOffRampResult> {
   const status = response.status;
-  if (!documentedStatuses.has(status)) {
+  if (isRedirect(response)) {
+    discardBody(response);
+    return offRampFailure('redirect', `${redirectMessage(status, redirectTargetOrigin(response, requestUrl))} The transaction may exist.`, { status, response });
+  }
+  const validate = validatorOf(status);
+  if (!validate) {
     discardBody(response);
     return offRampFailure('unexpected-status', `The server answered HTTP ${status}, a status this endpoint does not document; the transaction may exist.`, { status, response });
   }
@@ -30,24 +33,20 @@ export async function readOffRampResponse(response: Response): Promise<CreateOff
     discardBody(response);
     return offRampFailure('invalid-response', `The server answered HTTP ${status} with ${contentType ? `content type ${contentType.split(';')[0]}` : 'no content type'}, not JSON.`, { status, response });
   }
-  const text = await response.text();
+  const text = await readBoundedText(response, maxBytes);
+  if (text === undefined) return offRampFailure('response-too-large', `${tooLargeMessage(maxBytes)} HTTP ${status}; the transaction may exist.`, { status, response });
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (cause) {
-    return offRampFailure('invalid-response', `The server answered HTTP ${status} with a body that is not valid JSON.`, { status, cause, response });
+    return offRampFailure('invalid-response', `The server answered HTTP ${status} with a body that is not valid JSON; the transaction may exist.`, { status, cause, response });
   }
-  if (!isObject(body)) return offRampFailure('invalid-response', `The server answered HTTP ${status} with JSON that is not an object.`, { status, response });
-
-  if (status === 201) {
-    if (body.success === true && isObject(body.data)) return { ok: true, status: 201, data: body.data as never, response };
-    return offRampFailure('invalid-response', 'The server answered HTTP 201 without the success envelope; the transaction may exist.', { status, response });
+  if (!validate(body)) {
+    const schema = status === 201 ? 'the OffRampCreatedResponse' : `the HTTP ${status} error`;
+    return offRampFailure('invalid-response', `The server answered HTTP ${status} with a body that is not valid against ${schema} schema (first at ${firstFailingPath(validate.errors)}); the transaction may exist.`, { status, response });
   }
-  const error = body.error;
-  if (body.success === false && isObject(error) && typeof error.code === 'string' && typeof error.message === 'string' && catalogPairs.has(`${status} ${error.code}`)) {
-    const rejected = { ok: false, status, error: { code: error.code, message: error.message }, source: 'server', response } as OffRampRejected;
-    if (Array.isArray(error.details)) rejected.error.details = error.details;
-    return rejected;
-  }
-  return offRampFailure('invalid-response', `The server answered HTTP ${status} without an error of the catalog for that status.`, { status, response });
+  if (status === 201) return withResponse({ ok: true, status: 201, data: (body as { data: OffRampCreated['data'] }).data } as OffRampCreated, response);
+  const { code, message, details } = (body as { error: OffRampRejected['error'] }).error;
+  const rejected = { ok: false, status, error: details ? { code, message, details } : { code, message }, source: 'server' } as OffRampRejected;
+  return withResponse(rejected, response);
 }

@@ -2,6 +2,10 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import {
   createOffRampClient,
+  defaultMaxResponseBytes,
+  defaultTimeoutMs,
+  OffRampRedirectError,
+  OffRampResponseTooLargeError,
   errorCatalog,
   validateOffRampRequest,
   type components,
@@ -44,6 +48,14 @@ describe('createOffRampClient', () => {
     // @ts-expect-error the API key is required
     createOffRampClient({ baseUrl: 'https://api.example.com' });
   });
+  test('takes maxResponseBytes, per client and per call', () => {
+    const client = createOffRampClient({ baseUrl: 'https://api.example.com', apiKey: 'key', maxResponseBytes: 65_536, timeoutMs: Infinity });
+    void client.createOffRamp({} as OffRampRequest, { maxResponseBytes: 4096, timeoutMs: 1000 });
+    // @ts-expect-error a size limit is a number of bytes
+    createOffRampClient({ baseUrl: 'https://api.example.com', apiKey: 'key', maxResponseBytes: '1 MiB' });
+    expectTypeOf(defaultTimeoutMs).toEqualTypeOf<number>();
+    expectTypeOf(defaultMaxResponseBytes).toEqualTypeOf<number>();
+  });
   test('exposes createOffRamp and the typed openapi-fetch client', () => {
     const client = createOffRampClient({ baseUrl: 'https://api.example.com', apiKey: 'key' });
     expectTypeOf(client.api).toEqualTypeOf<Client<paths>>();
@@ -79,6 +91,22 @@ describe('results narrow by ok, status and failure', () => {
       // @ts-expect-error 401 is never answered with a 400 code
       if (result.status === 401 && result.error.code === 'BAD_REQUEST') return;
     }
+  });
+});
+
+describe('failure kinds and the errors client.api rejects with', () => {
+  test('OffRampFailureKind lists every kind, redirect and response-too-large included', () => {
+    expectTypeOf<OffRampFailureKind>().toEqualTypeOf<'network' | 'timeout' | 'aborted' | 'unexpected-status' | 'invalid-response' | 'redirect' | 'response-too-large' | 'unserializable-request'>();
+  });
+  test('OffRampRedirectError carries the status and the target origin only', () => {
+    expectTypeOf<OffRampRedirectError>().toExtend<Error>();
+    expectTypeOf<OffRampRedirectError['status']>().toEqualTypeOf<number>();
+    expectTypeOf<OffRampRedirectError['targetOrigin']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<OffRampResponseTooLargeError>().toExtend<Error>();
+    expectTypeOf<OffRampResponseTooLargeError['maxResponseBytes']>().toEqualTypeOf<number>();
+  });
+  test('response is still readable on a result', () => {
+    if (result.ok) expectTypeOf(result.response).toEqualTypeOf<Response>();
   });
 });
 

@@ -22,8 +22,8 @@ describe('npm pack', () => {
   test('ships the spec, the generated code and the built client', () => {
     expect(files).toEqual(expect.arrayContaining([
       'generated/openapi.json', 'generated/openapi.yaml', 'generated/schema.ts', 'generated/error-catalog.ts',
-      'generated/off-ramp-request-validators.js', 'dist/src/index.js', 'dist/src/index.d.ts',
-      'dist/generated/schema.d.ts', 'dist/generated/off-ramp-request-validators.js', 'package.json', 'README.md',
+      'generated/off-ramp-request-validators.js', 'generated/off-ramp-response-validators.js', 'dist/src/index.js', 'dist/src/index.d.ts',
+      'dist/generated/schema.d.ts', 'dist/generated/off-ramp-request-validators.js', 'dist/generated/off-ramp-response-validators.js', 'package.json', 'README.md',
     ]));
   });
   test('and nothing else: no tests, scripts, benchmarks, sources of the spec or TypeScript sources', () => {
@@ -61,7 +61,7 @@ describe('package exports', () => {
     const run = await runModule(selfImport);
     expect(run.stderr).toBe('');
     const { exports, json, yaml, title } = JSON.parse(run.stdout);
-    expect(exports).toEqual(['createOffRampClient', 'errorCatalog', 'validateOffRampRequest']);
+    expect(exports).toEqual(['OffRampRedirectError', 'OffRampResponseTooLargeError', 'createOffRampClient', 'defaultMaxResponseBytes', 'defaultTimeoutMs', 'errorCatalog', 'validateOffRampRequest']);
     expect(json).toBe(`file://${resolve(projectRoot, 'generated/openapi.json')}`);
     expect(yaml).toBe(`file://${resolve(projectRoot, 'generated/openapi.yaml')}`);
     expect(typeof title).toBe('string');
