@@ -1,7 +1,7 @@
 // Runs the contract suite: one Dredd process (this one), one transaction per scenario of the spec,
 // every request through the exchange gate (deadline, size cap, no redirects, the key added there).
 import { EventEmitter } from 'node:events';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errorCatalogFromSpec } from '../../scripts/lib/error-catalog.ts';
@@ -120,7 +120,9 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
     deviations: new Map(),
   };
   const reportPath = resolve(options.reportPath ?? resolve(projectRoot, 'dist', 'contract', `${target}.xml`));
-  rmSync(reportPath, { force: true });
+  // A stale report of an earlier run must not survive a run that fails to start; only a regular
+  // file is removed (`--report /dev/null` must not delete the device).
+  if (existsSync(reportPath) && statSync(reportPath).isFile()) rmSync(reportPath);
 
   // A scenario that waits for the server's own request timeout starts at once, beside the others,
   // and runs last in Dredd's order, so that the run waits for it only once.

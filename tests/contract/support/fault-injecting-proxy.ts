@@ -1,7 +1,7 @@
 // A fault-injecting HTTP proxy for the contract tests: forwards every request to a real server
 // (the reference implementation) and breaks the answer to one named scenario in one named way,
 // so that a test can require the contract suite to catch exactly that deviation.
-import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Answer {
@@ -33,16 +33,24 @@ export interface FaultInjectingProxy {
 const flatHeaders = (headers: IncomingHttpHeaders): Record<string, string> =>
   Object.fromEntries(Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])));
 
-function forward(upstream: URL, method: string, path: string, headers: IncomingHttpHeaders, body: Buffer): Promise<Answer> {
+/**
+ * Streams the request upstream as it arrives (a stalled request reaches the server stalled, and
+ * its own timeout answers it) and resolves with the whole answer.
+ */
+function forward(upstream: URL, req: IncomingMessage, sent: Buffer[]): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: upstream.hostname, port: upstream.port, method, path, headers: { ...headers, host: upstream.host } }, (res) => {
+    const upstreamRequest = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res.headers), body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', reject);
     });
-    req.on('error', reject);
-    req.end(body);
+    upstreamRequest.on('error', reject);
+    req.on('data', (c: Buffer) => {
+      sent.push(c);
+      upstreamRequest.write(c);
+    });
+    req.on('end', () => upstreamRequest.end());
   });
 }
 
@@ -58,12 +66,10 @@ export async function startFaultInjectingProxy(upstream: string, scenarioOf: (bo
   // Large enough for the oversized-headers scenario, which the server behind must answer itself.
   const server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
+    void (async () => {
       try {
-        const body = Buffer.concat(chunks);
-        const scenario = scenarioOf(body.toString('utf8'), flatHeaders(req.headers));
-        const upstreamAnswer = await forward(upstreamUrl, req.method ?? 'GET', req.url ?? '/', req.headers, body);
+        const upstreamAnswer = await forward(upstreamUrl, req, chunks);
+        const scenario = scenarioOf(Buffer.concat(chunks).toString('utf8'), flatHeaders(req.headers));
         let answer = upstreamAnswer;
         if (fault && scenario === fault.scenario) {
           answer = fault.apply(structuredClone(upstreamAnswer), earlier);
@@ -79,7 +85,7 @@ export async function startFaultInjectingProxy(upstream: string, scenarioOf: (bo
         res.writeHead(502, { 'content-type': 'text/plain' });
         res.end(`fault-injecting proxy: ${(error as Error).message}`);
       }
-    });
+    })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
