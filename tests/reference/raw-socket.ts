@@ -46,11 +46,14 @@ export function parseResponses(text: string): Pick<RawReply, 'statuses' | 'statu
   return { statuses, status: statuses.at(-1) ?? 0, headers, json };
 }
 
-/** Opens a connection to the server; `paused` leaves the answer unread until the test resumes it. */
-export function rawConnection(baseUrl: string, options: { paused?: boolean } = {}): RawConnection {
+/**
+ * Opens a connection to the server; `paused` leaves the answer unread until the test resumes it;
+ * `halfOpen` keeps the client's side open after the server's FIN (else Node answers it with one).
+ */
+export function rawConnection(baseUrl: string, options: { paused?: boolean; halfOpen?: boolean } = {}): RawConnection {
   const { hostname, port } = new URL(baseUrl);
   const started = performance.now();
-  const socket = connect(Number(port), hostname);
+  const socket = connect({ port: Number(port), host: hostname, allowHalfOpen: options.halfOpen ?? false });
   const chunks: Buffer[] = [];
   let answeredAfterMs: number | undefined;
   let errorCode: string | undefined;
