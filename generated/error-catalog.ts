@@ -147,6 +147,12 @@ export const errorCatalog = [
     "message": "User bank information not found."
   },
   {
+    "name": "RequestTimeout",
+    "status": 408,
+    "code": "REQUEST_TIMEOUT",
+    "message": "Request was not received in full within 10 seconds"
+  },
+  {
     "name": "PayloadTooLarge",
     "status": 413,
     "code": "PAYLOAD_TOO_LARGE",

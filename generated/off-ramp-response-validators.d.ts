@@ -6,7 +6,8 @@ export declare const validateBadRequestError: StandaloneValidator;
 export declare const validateUnauthorizedError: StandaloneValidator;
 export declare const validateForbiddenError: StandaloneValidator;
 export declare const validateNotFoundError: StandaloneValidator;
+export declare const validateRequestTimeoutError: StandaloneValidator;
 export declare const validatePayloadTooLargeError: StandaloneValidator;
 export declare const validateRequestHeadersTooLargeError: StandaloneValidator;
 /** The validator of the body of each documented status. */
-export declare const responseValidators: { 201: StandaloneValidator; 400: StandaloneValidator; 401: StandaloneValidator; 403: StandaloneValidator; 404: StandaloneValidator; 413: StandaloneValidator; 431: StandaloneValidator };
+export declare const responseValidators: { 201: StandaloneValidator; 400: StandaloneValidator; 401: StandaloneValidator; 403: StandaloneValidator; 404: StandaloneValidator; 408: StandaloneValidator; 413: StandaloneValidator; 431: StandaloneValidator };

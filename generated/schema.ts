@@ -70,10 +70,19 @@ export interface paths {
          *     need server state.
          *
          *     0. **Transport**: headers over 16 KiB (16 384 bytes) are `431 REQUEST_HEADERS_TOO_LARGE`; a body
-         *        over 64 KiB (65 536 bytes) is `413 PAYLOAD_TOO_LARGE`; a request that is not valid HTTP is
-         *        `400 INVALID_USER_INPUT_ERROR`. The server closes the connection after these answers.
-         *     1. **Body**: a body not sent as `Content-Type: application/json` (UTF-8), not valid JSON, or not a
-         *        JSON object is `400 INVALID_USER_INPUT_ERROR` with a detail at path `""`.
+         *        over 64 KiB (65 536 bytes) is `413 PAYLOAD_TOO_LARGE`; a request whose headers and body have
+         *        not arrived in full within 10 seconds of its first byte (stalled or sent slowly) is
+         *        `408 REQUEST_TIMEOUT`; a request that is not valid HTTP is `400 INVALID_USER_INPUT_ERROR`. The
+         *        server closes the connection after these answers; it reads and discards what the client is
+         *        still sending for a few seconds first, so that a client that writes its whole body before
+         *        reading still gets the answer. With `Expect: 100-continue` and a `Content-Length` over the
+         *        limit the `413` comes at once, without `100 Continue`, and the body need not be sent.
+         *     1. **Body**: a body not sent as `Content-Type: application/json` (UTF-8), sent with a
+         *        `Content-Encoding` other than `identity` (compressed bodies are not accepted), not valid JSON,
+         *        with an object that repeats a member name (JSON parsers disagree on which one counts), or not a
+         *        JSON object is `400 INVALID_USER_INPUT_ERROR` with a detail at path `""`; for a repeated name
+         *        the detail's `path` is the JSON Pointer of the object that repeats it and its `message` names
+         *        the member (`must not repeat the member name "fiatAmount"`).
          *     2. **Authentication**: no `partner-api-key` is `401` "API Key is missing"; a key of the wrong form
          *        `401` "Invalid API Key format"; an unknown key `401` "Invalid API Key"; a partner whose
          *        agreement lacks this flow `403 INVALID_PARTNER_FLOW`.
@@ -113,8 +122,8 @@ export interface paths {
          *
          *     Every error this endpoint returns is one of these rows. Each row is a named example of its
          *     response and has a request example of the same name that triggers it. The first 23 rows are the
-         *     provider's; the last two are transport limits this contract adds, so that an oversized request
-         *     also gets a documented JSON answer.
+         *     provider's; the last three are transport limits this contract adds, so that a stalled or
+         *     oversized request also gets a documented JSON answer.
          *
          *     | Status | Code | Message | Example |
          *     |---|---|---|---|
@@ -141,13 +150,16 @@ export interface paths {
          *     | 403 | `USER_BANK_INFO_ACCESS_DENIED` | The bank information belongs to a different partner. | `BankInformationOfOtherPartner` |
          *     | 404 | `RECEIVER_NOT_FOUND` | Receiver not found. | `ReceiverNotFound` |
          *     | 404 | `USER_BANK_INFO_NOT_FOUND` | User bank information not found. | `BankInformationNotFound` |
+         *     | 408 | `REQUEST_TIMEOUT` | Request was not received in full within 10 seconds | `RequestTimeout` |
          *     | 413 | `PAYLOAD_TOO_LARGE` | Request body is larger than 65536 bytes | `PayloadTooLarge` |
          *     | 431 | `REQUEST_HEADERS_TOO_LARGE` | Request headers are larger than 16384 bytes | `RequestHeadersTooLarge` |
          *
          *     `{min}` and `{max}` are the limits of your partner agreement, written as plain decimal numbers.
-         *     The request examples of the two transport rows are ordinary bodies with an extension that tells
-         *     tools how to make them oversized: `x-pad-body-to-bytes` (pad the JSON body with spaces to that
-         *     many bytes) and `x-pad-headers-to-bytes` (add an `x-padding` header of that many bytes).
+         *     The request examples of the three transport rows are ordinary bodies with an extension that tells
+         *     tools how to make them oversized or stalled: `x-pad-body-to-bytes` (pad the JSON body with spaces
+         *     to that many bytes), `x-pad-headers-to-bytes` (add an `x-padding` header of that many bytes) and
+         *     `x-stall-body-after-bytes` (send the headers, with the full body's `Content-Length`, and the first
+         *     that many bytes of the body, then nothing, and wait for the answer).
          *     Request examples for the 401 and 403 rows that depend on the API key carry an extension
          *     `x-partner-api-key` naming the key to send (a key of the contract fixtures, or `null` for no
          *     header); the others are sent with a valid key.
@@ -701,11 +713,11 @@ export interface components {
         /**
          * @description Machine-readable error code: a closed list. Several catalog rows share a code (for example
          *     `BAD_REQUEST`); the `message` then tells them apart. Branch on `code`, show `message`.
-         *     `PAYLOAD_TOO_LARGE` and `REQUEST_HEADERS_TOO_LARGE` are transport limits this contract adds to
-         *     the provider's tables.
+         *     `REQUEST_TIMEOUT`, `PAYLOAD_TOO_LARGE` and `REQUEST_HEADERS_TOO_LARGE` are transport limits this
+         *     contract adds to the provider's tables.
          * @enum {string}
          */
-        ErrorCode: "UNAUTHORIZED" | "INVALID_PARTNER_FLOW" | "REQUIRED_USER_ID_ERROR" | "USER_NOT_VERIFIED_ERROR" | "INVALID_USER_INPUT_ERROR" | "BAD_REQUEST" | "QUOTE_EXPIRED" | "INVALID_TOKEN_OPERATION_ERROR" | "INVALID_FIAT_AMOUNT_ERROR" | "INVALID_TOKEN_AMOUNT_ERROR" | "RECEIVER_CANNOT_INITIATE_TRANSACTION" | "RECEIVER_USER_MISMATCH" | "USER_BANK_INFO_ACCESS_DENIED" | "RECEIVER_NOT_FOUND" | "USER_BANK_INFO_NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "REQUEST_HEADERS_TOO_LARGE";
+        ErrorCode: "UNAUTHORIZED" | "INVALID_PARTNER_FLOW" | "REQUIRED_USER_ID_ERROR" | "USER_NOT_VERIFIED_ERROR" | "INVALID_USER_INPUT_ERROR" | "BAD_REQUEST" | "QUOTE_EXPIRED" | "INVALID_TOKEN_OPERATION_ERROR" | "INVALID_FIAT_AMOUNT_ERROR" | "INVALID_TOKEN_AMOUNT_ERROR" | "RECEIVER_CANNOT_INITIATE_TRANSACTION" | "RECEIVER_USER_MISMATCH" | "USER_BANK_INFO_ACCESS_DENIED" | "RECEIVER_NOT_FOUND" | "USER_BANK_INFO_NOT_FOUND" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "REQUEST_HEADERS_TOO_LARGE";
         /**
          * Error detail
          * @description One fault of the request body.
@@ -783,6 +795,19 @@ export interface components {
             error: components["schemas"]["ErrorBody"];
         };
         /**
+         * Request timeout (408)
+         * @description The request (headers and body) did not arrive in full within 10 seconds of its first byte. A transport limit, checked before anything else.
+         */
+        RequestTimeoutError: {
+            /**
+             * @description Always `false` on error.
+             * @constant
+             */
+            success: false;
+            /** RequestTimeout */
+            error: components["schemas"]["ErrorBody"];
+        };
+        /**
          * Payload too large (413)
          * @description The request body is larger than the 64 KiB (65 536 bytes) this endpoint accepts. A transport limit, checked before anything else.
          */
@@ -855,6 +880,15 @@ export interface components {
                 "application/json": components["schemas"]["NotFoundError"];
             };
         };
+        /** @description The request (headers and body) did not arrive in full within 10 seconds of its first byte. Nothing was read or stored; the server closes the connection after answering. */
+        RequestTimeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["RequestTimeoutError"];
+            };
+        };
         /** @description The request body is larger than 64 KiB (65 536 bytes). Nothing was read or stored; the server closes the connection after answering. */
         PayloadTooLarge: {
             headers: {
@@ -900,6 +934,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["RequestHeadersTooLarge"];
         };

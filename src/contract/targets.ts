@@ -10,20 +10,24 @@ export interface ScenarioPlan {
 }
 
 /**
- * - `server`: an implementation of the endpoint; every scenario runs.
+ * - `server`: an implementation of the endpoint; every scenario runs (the exchange gate sends the
+ *   stalled-request one, `x-stall-body-after-bytes`, stalled mid-body).
  * - `prism-mock`: `prism mock` on the bundled spec. Stateless, it cannot tell a saved bank account
  *   from an unknown one, so every scenario asks for its own answer by name
  *   (`Prefer: code=<status>, example=<name>`); every scenario runs, with the default fixtures.
  * - `prism-proxy`: an implementation behind `prism proxy --errors`. Prism answers a request the
  *   spec rejects (a schema-invalid body, no API key) itself, without forwarding it, and forwards
  *   the JSON body re-serialized, without the padding of the oversized-body scenario; those
- *   scenarios cannot reach the implementation as written and do not run.
+ *   scenarios cannot reach the implementation as written and do not run. Prism also holds a stalled
+ *   request itself (its own server's timeouts, not the implementation's), so that one does not run.
  */
 export function planScenarios(target: TargetKind, scenarios: Scenario[], requestMeetsSpec: (scenario: Scenario) => boolean): ScenarioPlan {
-  if (target !== 'prism-proxy') return { run: scenarios, notRun: [] };
+  if (target === 'prism-mock') return { run: scenarios, notRun: [] };
   const plan: ScenarioPlan = { run: [], notRun: [] };
   for (const scenario of scenarios) {
-    if (!requestMeetsSpec(scenario)) plan.notRun.push({ scenario, reason: 'its request breaks the spec, so prism proxy answers it without forwarding' });
+    if (target === 'server') plan.run.push(scenario);
+    else if (scenario.requestExtensions['x-stall-body-after-bytes'] !== undefined) plan.notRun.push({ scenario, reason: 'prism proxy holds a stalled request itself, so the implementation never sees it stall' });
+    else if (!requestMeetsSpec(scenario)) plan.notRun.push({ scenario, reason: 'its request breaks the spec, so prism proxy answers it without forwarding' });
     else if (scenario.requestExtensions['x-pad-body-to-bytes'] !== undefined) plan.notRun.push({ scenario, reason: 'prism proxy forwards the body re-serialized, without its padding' });
     else plan.run.push(scenario);
   }

@@ -1,7 +1,8 @@
 // Steps 0 and 1 of the order of checks, as far as bytes go: the body must fit in 64 KiB (else
-// 413), be sent as JSON, be UTF-8 and parse. Whether the parsed value is an object is the
-// preflight's call.
+// 413), be sent as JSON without a Content-Encoding, be UTF-8, parse, and repeat no member name.
+// Whether the parsed value is an object is the preflight's call.
 import type { IncomingMessage } from 'node:http';
+import { findDuplicateMember } from './find-duplicate-member.ts';
 import type { OffRampErrorDetail as ErrorDetail } from '../preflight/error-details.ts';
 
 export const bodyLimitBytes = 64 * 1024;
@@ -32,6 +33,15 @@ function contentTypeFault(contentType: string | undefined): ErrorDetail | undefi
   return charset === undefined || /^utf-8$/i.test(charset) ? undefined : { path: '', message: 'must be encoded in UTF-8' };
 }
 
+/**
+ * A body in a Content-Encoding (gzip, br, ...) would be read as its compressed bytes: it is
+ * refused rather than decoded, so that no proxy and this server can disagree on what was sent.
+ */
+function contentEncodingFault(contentEncoding: string | undefined): ErrorDetail | undefined {
+  if (contentEncoding === undefined || /^identity$/i.test(contentEncoding.trim())) return undefined;
+  return { path: '', message: 'must not be sent with a Content-Encoding other than identity' };
+}
+
 /** Reads the whole request (past the limit it is drained, not kept) and parses it as JSON. */
 export function readJsonBody(request: IncomingMessage): Promise<ReadBody> {
   return new Promise((resolve) => {
@@ -57,17 +67,23 @@ export function readJsonBody(request: IncomingMessage): Promise<ReadBody> {
       if (size > bodyLimitBytes) return resolve({ kind: 'tooLarge' });
       const typeFault = contentTypeFault(request.headers['content-type']);
       if (typeFault) return resolve({ kind: 'fault', detail: typeFault });
+      const encodingFault = contentEncodingFault(request.headers['content-encoding']);
+      if (encodingFault) return resolve({ kind: 'fault', detail: encodingFault });
       let text: string;
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks, size));
       } catch {
         return resolve({ kind: 'fault', detail: { path: '', message: 'must be encoded in UTF-8' } });
       }
+      let value: unknown;
       try {
-        resolve({ kind: 'parsed', value: JSON.parse(text) as unknown });
+        value = JSON.parse(text);
       } catch {
-        resolve({ kind: 'fault', detail: { path: '', message: 'must be valid JSON' } });
+        return resolve({ kind: 'fault', detail: { path: '', message: 'must be valid JSON' } });
       }
+      // JSON.parse is the strict parser; the scan only looks for what it silently accepts.
+      const duplicate = findDuplicateMember(text);
+      resolve(duplicate ? { kind: 'fault', detail: duplicate } : { kind: 'parsed', value });
     });
   });
 }

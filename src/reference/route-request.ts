@@ -31,11 +31,12 @@ export function createRequestRouter(context: OffRampContext, log: LogLine) {
       return logAnswer(method, 'off-ramp', 405, undefined, started);
     }
     void readJsonBody(request).then((body) => {
-      if (body.kind === 'aborted') return;
+      // Gone, or already answered (a 408 for a body that stalled, then arrived after all).
+      if (body.kind === 'aborted' || response.writableEnded) return;
       if (body.kind === 'tooLarge') {
-        // 0. Transport: the body is over the limit. The connection closes after the answer.
+        // 0. Transport: the body is over the limit. The connection closes after the answer, once
+        // the client has stopped sending (Node's destroySoon lingers: see linger-and-close.ts).
         const answer = catalogError('PayloadTooLarge');
-        response.once('finish', () => request.destroy());
         sendJson(response, answer.status, answer.body, { connection: 'close' });
         return logAnswer(method, 'off-ramp', answer.status, answer.body.error.code, started);
       }

@@ -5,8 +5,19 @@ import { describe, expect, test } from 'vitest';
 import { requestExamples, responseExamples, validatorOf } from '../support/spec.ts';
 import { padForTransportScenario } from '../../src/contract/transport-padding.ts';
 import { keyOfScenario, useReferenceServer } from './reference-http.ts';
+import { postHead, rawConnection } from './raw-socket.ts';
 
-const server = useReferenceServer();
+// A short request limit, so that the stalled-request scenario is answered in a second.
+const server = useReferenceServer({ requestTimeoutMs: 1000 });
+
+/** A scenario with `x-stall-body-after-bytes`: the headers and that many bytes, then nothing. */
+async function sendStalled(example: Record<string, any>, apiKey: string | undefined) {
+  const body = JSON.stringify(example.value);
+  const connection = rawConnection(server.url);
+  connection.socket.write(postHead(Buffer.byteLength(body), apiKey ? { 'partner-api-key': apiKey } : {}) + body.slice(0, Number(example['x-stall-body-after-bytes'])));
+  const reply = await connection.reply;
+  return { status: reply.status, headers: { 'content-type': reply.headers['content-type'] }, json: reply.json, text: reply.text };
+}
 const created = validatorOf('OffRampCreatedResponse');
 // Fields of a new transaction that differ on every call.
 const perTransaction = ['id', 'destinationWalletAddress', 'createdAt'];
@@ -25,7 +36,10 @@ describe.each([1, 2])('run %i of the scenarios against one server', () => {
 
   test.each(scenarios.map((s) => [s.name, s] as const))('%s', async (_name, { example, response }) => {
     const padded = padForTransportScenario(example, { body: JSON.stringify(example.value), headers: {} });
-    const reply = await server.send({ raw: padded.body, headers: { ...padded.headers, 'partner-api-key': keyOfScenario(example) } });
+    const reply =
+      example['x-stall-body-after-bytes'] !== undefined
+        ? await sendStalled(example, keyOfScenario(example))
+        : await server.send({ raw: padded.body, headers: { ...padded.headers, 'partner-api-key': keyOfScenario(example) } });
     expect(reply.status, reply.text).toBe(response.status);
     expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
     if (response.status === 201) {
