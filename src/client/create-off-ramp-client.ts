@@ -64,10 +64,14 @@ const offRampPath = '/api/partner/v2/off-ramp';
 const lowerCaseNames = (headers: Record<string, string> = {}) => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 const isPositive = (value: unknown) => typeof value === 'number' && value > 0;
 
+const urlWithCredentials = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i;
+
 /** Creates the off-ramp client. Throws a `TypeError` only for invalid options (never quoting the key or a header value). */
 export function createOffRampClient(options: OffRampClientOptions): OffRampClient {
   const { baseUrl, apiKey, headers: extraHeaders, timeoutMs = defaultTimeoutMs, maxResponseBytes = defaultMaxResponseBytes } = options;
   if (typeof baseUrl !== 'string') throw new TypeError('createOffRampClient: baseUrl must be a string');
+  // fetch refuses a URL with credentials, and its error quotes the URL, password included.
+  if (urlWithCredentials.test(baseUrl)) throw new TypeError('createOffRampClient: baseUrl must not contain a user name or password (the partner key is the credential)');
   if (typeof apiKey !== 'string' || apiKey.length === 0) throw new TypeError('createOffRampClient: apiKey must be a non-empty string');
   if (!isValidApiKey(apiKey)) throw new TypeError('createOffRampClient: apiKey is not a valid header value: only visible ASCII characters (0x21-0x7E) are allowed, so no space or line break; a trailing newline (from a file or an environment variable) is the likely cause');
   const invalidName = extraHeaders === undefined ? undefined : invalidHeaderName(extraHeaders);

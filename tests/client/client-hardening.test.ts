@@ -46,6 +46,18 @@ describe('the key and headers are checked before anything is sent', () => {
     expect(inspect(thrown)).not.toContain(key.trim());
   });
 
+  test('a baseUrl with credentials: TypeError that does not quote them', () => {
+    const withPassword = server.baseUrl.replace('http://', 'http://partner:s3cret-pa55word@');
+    let thrown: unknown;
+    try {
+      createOffRampClient({ baseUrl: withPassword, apiKey });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(TypeError);
+    expect(inspect(thrown)).not.toContain('s3cret-pa55word');
+  });
+
   test('an invalid headers option: TypeError naming the header, never its value', () => {
     expect(() => createOffRampClient({ baseUrl: server.baseUrl, apiKey, headers: { 'x-trace': `secret-value\r\nx-injected: 1` } })).toThrow(/"x-trace"/);
     expect(() => createOffRampClient({ baseUrl: server.baseUrl, apiKey, headers: { 'x-trace': `secret-value\r\n` } })).not.toThrow(/secret-value/);
