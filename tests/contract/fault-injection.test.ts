@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { formatScenarioLines } from '../../src/contract/report.ts';
 import { runContractSuite } from '../../src/contract/run-contract-suite.ts';
+import { loadBundledSpec } from '../../scripts/lib/spec-schemas.ts';
+import { scenariosFromSpec } from '../../src/contract/scenarios.ts';
 import { answerFaults } from './support/answer-faults.ts';
 import { useReferenceBehindFaultProxy } from './support/reference-behind-fault-proxy.ts';
 
@@ -14,7 +16,10 @@ const servers = useReferenceBehindFaultProxy();
 const reports = mkdtempSync(join(tmpdir(), 'off-ramp-contract-faults-'));
 afterAll(() => rmSync(reports, { recursive: true, force: true }));
 
-const runThroughProxy = (name: string) => runContractSuite({ server: servers.faults.url, reportPath: join(reports, `${name}.xml`) });
+// The stalled-request scenario waits for the server's 10 s timeout; it runs in the fault-free run.
+// The answer faults concern the other scenarios, so those runs leave it out.
+const quick = scenariosFromSpec(loadBundledSpec()).filter((s) => s.requestExtensions['x-stall-body-after-bytes'] === undefined).map((s) => s.name);
+const runThroughProxy = (name: string, only?: string[]) => runContractSuite({ server: servers.faults.url, reportPath: join(reports, `${name}.xml`), ...(only ? { only } : {}) });
 
 describe('the contract suite against a fault-injecting proxy in front of the reference implementation', () => {
   test('without a fault, every scenario passes through the proxy', async () => {
@@ -26,7 +31,7 @@ describe('the contract suite against a fault-injecting proxy in front of the ref
 
   test.each(answerFaults.map((fault) => [`${fault.kind} (${fault.scenario})`, fault] as const))('%s is caught', async (_, fault) => {
     servers.faults.setFault(fault);
-    const run = await runThroughProxy(fault.scenario);
+    const run = await runThroughProxy(fault.scenario, quick);
     expect(servers.faults.injected).toEqual([fault.scenario]);
     expect(run.passed).toBe(false);
     expect(run.results.filter((r) => r.verdict === 'fail').map((r) => r.scenario.name)).toEqual([fault.scenario]);
