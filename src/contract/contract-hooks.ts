@@ -7,7 +7,6 @@ import type { DreddHooks, DreddTransaction } from './dredd-api.ts';
 import { scenarioHeader, type GateRecord } from './exchange-gate.ts';
 import type { FixtureSubstitution } from './fixtures.ts';
 import type { ResponseJudge } from './judge-response.ts';
-import { apiKeyHeader } from './scenario-descriptions.ts';
 import type { Scenario } from './scenarios.ts';
 import { preferExampleHeader } from './targets.ts';
 import { padForTransportScenario } from './transport-padding.ts';
@@ -41,8 +40,7 @@ export function registerContractHooks(hooks: DreddHooks, context: ContractHookCo
     transaction.id = `${scenario.name} (POST ${scenario.status})`; // the name reporters and the xunit file show
     const headers = transaction.request.headers;
     transaction.request.body = JSON.stringify(context.substitute(JSON.parse(transaction.request.body)));
-    // The key is the gate's to add: Dredd never holds it, so none of its output can show it.
-    delete headers[apiKeyHeader];
+    // No key here: the gate adds it (the descriptions carry none), so Dredd never holds one.
     headers[scenarioHeader] = scenario.name;
     if (context.preferExamples) headers.Prefer = preferExampleHeader(scenario);
     const padded = padForTransportScenario(scenario.requestExtensions, { body: transaction.request.body, headers });

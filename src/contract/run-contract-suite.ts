@@ -15,7 +15,7 @@ import { startExchangeGate, type ScenarioTransport } from './exchange-gate.ts';
 import { checkFixtureKeys, defaultFixturesPath, fixtureAt, fixtureSecrets, fixtureSubstitution, loadFixtures } from './fixtures.ts';
 import { createResponseJudge } from './judge-response.ts';
 import { writeJunitReport } from './junit-report.ts';
-import { dreddDescriptionFor } from './scenario-descriptions.ts';
+import { apiKeyHeader, dreddDescriptionFor } from './scenario-descriptions.ts';
 import { operationPath, scenariosFromSpec, type Scenario } from './scenarios.ts';
 import { planScenarios, type TargetKind } from './targets.ts';
 
@@ -105,7 +105,7 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
     // The mock answers a stalled-request scenario's named example: it is sent whole there.
     const stall = target === 'prism-mock' ? undefined : scenario.requestExtensions['x-stall-body-after-bytes'];
     return {
-      headers: scenario.apiKeyFixture === null ? {} : { 'partner-api-key': String(substitute(fixtureAt(defaults, scenario.apiKeyFixture))) },
+      headers: scenario.apiKeyFixture === null ? {} : { [apiKeyHeader]: String(substitute(fixtureAt(defaults, scenario.apiKeyFixture))) },
       ...(typeof stall === 'number' ? { stallAfterBytes: stall, deadlineMs: deadlineMs + stalledRequestLimitMs(scenario) } : {}),
     };
   };

@@ -11,6 +11,7 @@ import { checkFixtureKeys, fixtureAt, fixtureSecrets, type Fixtures } from '../c
 import { boundedExchange } from '../http/bounded-exchange.ts';
 import { createRedactor, redactUrl, urlSecrets } from '../http/secret-redaction.ts';
 import { createResponseJudge } from '../contract/judge-response.ts';
+import { apiKeyHeader } from '../contract/scenario-descriptions.ts';
 import { operationPath, scenariosFromSpec, type Scenario } from '../contract/scenarios.ts';
 import type { FuzzFixtures } from './fuzz-fixtures.ts';
 import { validOffRampRequest } from './request-arbitraries.ts';
@@ -71,7 +72,7 @@ export async function runFuzz(spec: BundledSpec, options: FuzzOptions): Promise<
   const send = async (scenario: Scenario, body: unknown): Promise<Deviation[]> => {
     const sentAt = Date.now();
     const result = await boundedExchange(
-      { url, method: 'POST', headers: { 'content-type': 'application/json', 'partner-api-key': apiKey }, body: Buffer.from(JSON.stringify(body)) },
+      { url, method: 'POST', headers: { 'content-type': 'application/json', [apiKeyHeader]: apiKey }, body: Buffer.from(JSON.stringify(body)) },
       limits,
     );
     if (!result.ok) return [{ check: 'transport', expected: 'a complete answer within the deadline and the size cap', actual: result.message }];
