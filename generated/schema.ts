@@ -176,11 +176,99 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * Pricing source
+         * @description How the off-ramp is priced: exactly one of these three shapes.
+         *
+         *     - **Quote**: `quoteId` of a quote created earlier. Currency, chain, token and amounts are taken
+         *       from the quote and must not be sent.
+         *     - **Explicit, fiat amount**: `fiatCurrency`, `blockchainSymbol`, `tokenSymbol` and `fiatAmount`.
+         *     - **Explicit, crypto amount**: `fiatCurrency`, `blockchainSymbol`, `tokenSymbol` and `cryptoAmount`.
+         *
+         *     Any other combination (none of them, a quote together with any currency, chain, token or
+         *     amount field, an incomplete set of symbols, no amount or both amounts) is answered with
+         *     `400 BAD_REQUEST` "Either quoteId or fiatCurrency, blockchainSymbol, tokenSymbol, and at least
+         *     one of fiatAmount or cryptoAmount must be provided".
+         *
+         *     Each shape states only which properties are present: their values are checked by the
+         *     properties of the request (`OffRampRequest`).
+         */
+        FundingSource: {
+            quoteId: components["schemas"]["Uuid"];
+            fiatCurrency?: never;
+            blockchainSymbol?: never;
+            tokenSymbol?: never;
+            fiatAmount?: never;
+            cryptoAmount?: never;
+        } | {
+            fiatCurrency: components["schemas"]["FiatCurrency"];
+            blockchainSymbol: components["schemas"]["BlockchainSymbol"];
+            tokenSymbol: components["schemas"]["TokenSymbol"];
+            fiatAmount: components["schemas"]["FiatAmount"];
+            quoteId?: never;
+            cryptoAmount?: never;
+        } | {
+            fiatCurrency: components["schemas"]["FiatCurrency"];
+            blockchainSymbol: components["schemas"]["BlockchainSymbol"];
+            tokenSymbol: components["schemas"]["TokenSymbol"];
+            cryptoAmount: components["schemas"]["CryptoAmount"];
+            quoteId?: never;
+            fiatAmount?: never;
+        };
+        /**
+         * Bank account source
+         * @description Where the fiat is paid: exactly one of `userBankInformation` (inline bank details) or
+         *     `userBankInformationId` (a bank account saved earlier for this user). Neither or both is
+         *     answered with `400 BAD_REQUEST` "Either userBankInformationId or userBankInformation must be
+         *     provided".
+         *
+         *     Each shape states only which properties are present: their values are checked by the
+         *     properties of the request (`OffRampRequest`).
+         */
+        BankSource: {
+            userBankInformation: components["schemas"]["BankInformation"];
+            userBankInformationId?: never;
+        } | {
+            userBankInformationId: components["schemas"]["Uuid"];
+            userBankInformation?: never;
+        };
+        /**
+         * @description ISO 3166-1 alpha-2 code of a country of the SEPA area. SEPA is not a country: a SEPA account
+         *     is identified by its IBAN, and `country` is the IBAN's country code (its first two letters).
+         * @example DE
+         * @enum {string}
+         */
+        SepaCountryCode: "AD" | "AT" | "BE" | "BG" | "CH" | "CY" | "CZ" | "DE" | "DK" | "EE" | "ES" | "FI" | "FR" | "GB" | "GR" | "HR" | "HU" | "IE" | "IS" | "IT" | "LI" | "LT" | "LU" | "LV" | "MC" | "MT" | "NL" | "NO" | "PL" | "PT" | "RO" | "SE" | "SI" | "SK" | "SM" | "VA";
+        /**
+         * Fiat currency matches the bank country
+         * @description A fiat currency pays out to one kind of bank account: MXN to `MX`, DOP to `DO`, USD to `US` and
+         *     EUR to a SEPA country. When both `fiatCurrency` and inline `userBankInformation` are sent, the
+         *     bank's `country` must match; a mismatch is answered with `400 INVALID_USER_INPUT_ERROR` with a
+         *     detail on `/userBankInformation/country`. (With a quote or a saved bank account the server
+         *     makes the same check against the quote's currency and the saved account's country.)
+         */
+        FiatCurrencyMatchesBankCountry: unknown & unknown & unknown & unknown;
+        /**
          * Format: uuid
          * @description A UUID in its canonical 8-4-4-4-12 hexadecimal form.
          * @example 8374f327-38bd-4b0b-b8a7-2524599eb903
          */
         Uuid: string;
+        /**
+         * @description Amount of fiat currency the receiver gets, in units of the fiat currency (for example `1500.5`
+         *     MXN). Must be greater than zero. The partner agreement sets a minimum and a maximum per
+         *     operation; outside them the server answers `400 INVALID_FIAT_AMOUNT_ERROR`. The schema's upper
+         *     bound of 10^12 only rejects absurd values before any lookup.
+         * @example 1500
+         */
+        FiatAmount: number;
+        /**
+         * @description Amount of tokens the user sells, in whole tokens (for example `100.25` USDC). Must be greater
+         *     than zero. The partner agreement sets a minimum and a maximum per operation; outside them the
+         *     server answers `400 INVALID_TOKEN_AMOUNT_ERROR`. The schema's upper bound of 10^12 only rejects
+         *     absurd values before any lookup.
+         * @example 100
+         */
+        CryptoAmount: number;
         /**
          * @description ISO 4217 code of the fiat currency the payout is made in. Known values today:
          *     `MXN` (pays out to a bank account in MX), `DOP` (DO), `USD` (US) and `EUR` (SEPA area).
@@ -218,57 +306,11 @@ export interface components {
          */
         TokenSymbol: string;
         /**
-         * @description Amount of fiat currency the receiver gets, in units of the fiat currency (for example `1500.5`
-         *     MXN). Must be greater than zero. The partner agreement sets a minimum and a maximum per
-         *     operation; outside them the server answers `400 INVALID_FIAT_AMOUNT_ERROR`. The schema's upper
-         *     bound of 10^12 only rejects absurd values before any lookup.
-         * @example 1500
+         * @description Extra spread applied to the exchange rate in the partner's favour, as a fraction: `0.01` is 1%.
+         *     From 0 (no extra spread) up to, but excluding, 1. Omit it for no extra spread.
+         * @example 0.01
          */
-        FiatAmount: number;
-        /**
-         * @description Amount of tokens the user sells, in whole tokens (for example `100.25` USDC). Must be greater
-         *     than zero. The partner agreement sets a minimum and a maximum per operation; outside them the
-         *     server answers `400 INVALID_TOKEN_AMOUNT_ERROR`. The schema's upper bound of 10^12 only rejects
-         *     absurd values before any lookup.
-         * @example 100
-         */
-        CryptoAmount: number;
-        /**
-         * Pricing source
-         * @description How the off-ramp is priced: exactly one of these three shapes.
-         *
-         *     - **Quote**: `quoteId` of a quote created earlier. Currency, chain, token and amounts are taken
-         *       from the quote and must not be sent.
-         *     - **Explicit, fiat amount**: `fiatCurrency`, `blockchainSymbol`, `tokenSymbol` and `fiatAmount`.
-         *     - **Explicit, crypto amount**: `fiatCurrency`, `blockchainSymbol`, `tokenSymbol` and `cryptoAmount`.
-         *
-         *     Any other combination (none of them, a quote together with any currency, chain, token or
-         *     amount field, an incomplete set of symbols, no amount or both amounts) is answered with
-         *     `400 BAD_REQUEST` "Either quoteId or fiatCurrency, blockchainSymbol, tokenSymbol, and at least
-         *     one of fiatAmount or cryptoAmount must be provided".
-         */
-        FundingSource: {
-            quoteId: components["schemas"]["Uuid"];
-            fiatCurrency?: never;
-            blockchainSymbol?: never;
-            tokenSymbol?: never;
-            fiatAmount?: never;
-            cryptoAmount?: never;
-        } | {
-            fiatCurrency: components["schemas"]["FiatCurrency"];
-            blockchainSymbol: components["schemas"]["BlockchainSymbol"];
-            tokenSymbol: components["schemas"]["TokenSymbol"];
-            fiatAmount: components["schemas"]["FiatAmount"];
-            quoteId?: never;
-            cryptoAmount?: never;
-        } | {
-            fiatCurrency: components["schemas"]["FiatCurrency"];
-            blockchainSymbol: components["schemas"]["BlockchainSymbol"];
-            tokenSymbol: components["schemas"]["TokenSymbol"];
-            cryptoAmount: components["schemas"]["CryptoAmount"];
-            quoteId?: never;
-            fiatAmount?: never;
-        };
+        PremiumSpread: number;
         /**
          * @description Mexican CLABE: exactly 18 digits (3-digit bank code, 3-digit city code, 11-digit account
          *     number, 1 control digit). The server and the client's preflight also verify the control digit,
@@ -464,13 +506,6 @@ export interface components {
             bic?: never;
         };
         /**
-         * @description ISO 3166-1 alpha-2 code of a country of the SEPA area. SEPA is not a country: a SEPA account
-         *     is identified by its IBAN, and `country` is the IBAN's country code (its first two letters).
-         * @example DE
-         * @enum {string}
-         */
-        SepaCountryCode: "AD" | "AT" | "BE" | "BG" | "CH" | "CY" | "CZ" | "DE" | "DK" | "EE" | "ES" | "FI" | "FR" | "GB" | "GR" | "HR" | "HU" | "IE" | "IS" | "IT" | "LI" | "LT" | "LU" | "LV" | "MC" | "MT" | "NL" | "NO" | "PL" | "PT" | "RO" | "SE" | "SI" | "SK" | "SM" | "VA";
-        /**
          * @description International Bank Account Number (ISO 13616) in electronic form: upper case, no spaces, 15 to
          *     34 characters. Its first two letters are the account's country and must equal `country`. The
          *     server and the client's preflight also verify the country-specific length and the mod-97 check
@@ -517,35 +552,6 @@ export interface components {
          *     Every variant also requires `country`. Fields not listed for a variant are rejected.
          */
         BankInformation: components["schemas"]["BankInformationMx"] | components["schemas"]["BankInformationDo"] | components["schemas"]["BankInformationUs"] | components["schemas"]["BankInformationSepa"];
-        /**
-         * Bank account source
-         * @description Where the fiat is paid: exactly one of `userBankInformation` (inline bank details) or
-         *     `userBankInformationId` (a bank account saved earlier for this user). Neither or both is
-         *     answered with `400 BAD_REQUEST` "Either userBankInformationId or userBankInformation must be
-         *     provided".
-         */
-        BankSource: {
-            userBankInformation: components["schemas"]["BankInformation"];
-            userBankInformationId?: never;
-        } | {
-            userBankInformationId: components["schemas"]["Uuid"];
-            userBankInformation?: never;
-        };
-        /**
-         * Fiat currency matches the bank country
-         * @description A fiat currency pays out to one kind of bank account: MXN to `MX`, DOP to `DO`, USD to `US` and
-         *     EUR to a SEPA country. When both `fiatCurrency` and inline `userBankInformation` are sent, the
-         *     bank's `country` must match; a mismatch is answered with `400 INVALID_USER_INPUT_ERROR` with a
-         *     detail on `/userBankInformation/country`. (With a quote or a saved bank account the server
-         *     makes the same check against the quote's currency and the saved account's country.)
-         */
-        FiatCurrencyMatchesBankCountry: unknown & unknown & unknown & unknown;
-        /**
-         * @description Extra spread applied to the exchange rate in the partner's favour, as a fraction: `0.01` is 1%.
-         *     From 0 (no extra spread) up to, but excluding, 1. Omit it for no extra spread.
-         * @example 0.01
-         */
-        PremiumSpread: number;
         /**
          * Off-ramp request
          * @description An order to sell stable coins for a fiat payout. Besides `userId`, a request combines one
@@ -625,28 +631,44 @@ export interface components {
             /** @constant */
             country: "MX";
             accountIdentifier: components["schemas"]["Clabe"];
+            bankName?: components["schemas"]["BankName"];
+            isVerified: boolean;
             accountType?: never;
             documentIdentifier?: never;
             documentType?: never;
+            routingNumber?: never;
             iban?: never;
             bic?: never;
-            routingNumber?: never;
         } | {
             /** @constant */
             country: "DO";
+            accountIdentifier: string;
+            bankName: components["schemas"]["BankName"];
+            accountType: components["schemas"]["AccountType"];
+            documentIdentifier: components["schemas"]["DocumentIdentifier"];
+            documentType: components["schemas"]["DocumentType"];
+            isVerified: boolean;
+            routingNumber?: never;
             iban?: never;
             bic?: never;
-            routingNumber?: never;
         } | {
             /** @constant */
             country: "US";
-            accountIdentifier: unknown;
+            accountIdentifier: string;
+            bankName: components["schemas"]["BankName"];
+            accountType?: components["schemas"]["AccountType"];
+            routingNumber: components["schemas"]["AbaRoutingNumber"];
+            isVerified: boolean;
             documentIdentifier?: never;
             documentType?: never;
             iban?: never;
             bic?: never;
         } | {
             country: components["schemas"]["SepaCountryCode"];
+            bankName: components["schemas"]["BankName"];
+            iban: components["schemas"]["Iban"];
+            bic: components["schemas"]["Bic"];
+            isVerified: boolean;
             accountIdentifier?: never;
             accountType?: never;
             documentIdentifier?: never;
@@ -756,7 +778,79 @@ export interface components {
              * @constant
              */
             success: false;
-            error: components["schemas"]["ErrorBody"];
+            error: components["schemas"]["ErrorBody"] & ({
+                /** @constant */
+                code: "REQUIRED_USER_ID_ERROR";
+                /** @constant */
+                message: "This endpoint requires a user id to be provided";
+                details?: never;
+            } | {
+                /** @constant */
+                code: "INVALID_USER_INPUT_ERROR";
+                /** @constant */
+                message: "Invalid User Input";
+                details: unknown;
+            } | {
+                /** @constant */
+                code: "BAD_REQUEST";
+                /** @constant */
+                message: "Either quoteId or fiatCurrency, blockchainSymbol, tokenSymbol, and at least one of fiatAmount or cryptoAmount must be provided";
+                details?: never;
+            } | {
+                /** @constant */
+                code: "BAD_REQUEST";
+                /** @constant */
+                message: "Fiat currency is disabled or does not exist";
+                details?: never;
+            } | {
+                /** @constant */
+                code: "BAD_REQUEST";
+                /** @constant */
+                message: "This blockchain and token combination is disabled or does not exist";
+                details?: never;
+            } | {
+                /** @constant */
+                code: "QUOTE_EXPIRED";
+                /** @constant */
+                message: "Quote has expired";
+                details?: never;
+            } | {
+                /** @constant */
+                code: "BAD_REQUEST";
+                /** @constant */
+                message: "Quote is not valid for OFF_RAMP";
+                details?: never;
+            } | {
+                /** @constant */
+                code: "INVALID_TOKEN_OPERATION_ERROR";
+                /** @constant */
+                message: "Token cannot be operated as OTC, only stable coins are allowed";
+                details?: never;
+            } | {
+                /** @constant */
+                code: "BAD_REQUEST";
+                /** @constant */
+                message: "Either userBankInformationId or userBankInformation must be provided";
+                details?: never;
+            } | {
+                /** @constant */
+                code: "BAD_REQUEST";
+                /** @constant */
+                message: "The receiver user account is not verified";
+                details?: never;
+            } | {
+                /** @constant */
+                code: "INVALID_FIAT_AMOUNT_ERROR";
+                /** @description Template: "Fiat amount is outside of the allowed range for OFF_RAMP. Should be between {min} and {max}", with the limits of the partner agreement in units of the fiat currency. */
+                message: unknown;
+                details?: never;
+            } | {
+                /** @constant */
+                code: "INVALID_TOKEN_AMOUNT_ERROR";
+                /** @description Template: "Token amount is outside of the allowed range for OFF_RAMP. Should be between {min} and {max}", with the limits of the partner agreement in whole tokens. */
+                message: unknown;
+                details?: never;
+            });
         };
         /**
          * Unauthorized (401)
@@ -768,7 +862,25 @@ export interface components {
              * @constant
              */
             success: false;
-            error: components["schemas"]["ErrorBody"];
+            error: components["schemas"]["ErrorBody"] & ({
+                /** @constant */
+                code: "UNAUTHORIZED";
+                /** @constant */
+                message: "API Key is missing";
+                details?: never;
+            } | {
+                /** @constant */
+                code: "UNAUTHORIZED";
+                /** @constant */
+                message: "Invalid API Key format";
+                details?: never;
+            } | {
+                /** @constant */
+                code: "UNAUTHORIZED";
+                /** @constant */
+                message: "Invalid API Key";
+                details?: never;
+            });
         };
         /**
          * Forbidden (403)
@@ -780,7 +892,43 @@ export interface components {
              * @constant
              */
             success: false;
-            error: components["schemas"]["ErrorBody"];
+            error: components["schemas"]["ErrorBody"] & ({
+                /** @constant */
+                code: "INVALID_PARTNER_FLOW";
+                /** @constant */
+                message: "The partner has an invalid flow.";
+                details?: never;
+            } | {
+                /** @constant */
+                code: "USER_NOT_VERIFIED_ERROR";
+                /** @constant */
+                message: "User is not allowed to perform the operations because has not completed the KYC verification.";
+                details?: never;
+            } | {
+                /** @constant */
+                code: "RECEIVER_CANNOT_INITIATE_TRANSACTION";
+                /** @constant */
+                message: "Receiver accounts cannot initiate transactions directly.";
+                details?: never;
+            } | {
+                /** @constant */
+                code: "RECEIVER_USER_MISMATCH";
+                /** @constant */
+                message: "The receiver does not belong to the specified user.";
+                details?: never;
+            } | {
+                /** @constant */
+                code: "USER_BANK_INFO_ACCESS_DENIED";
+                /** @constant */
+                message: "The bank information does not belong to the specified user.";
+                details?: never;
+            } | {
+                /** @constant */
+                code: "USER_BANK_INFO_ACCESS_DENIED";
+                /** @constant */
+                message: "The bank information belongs to a different partner.";
+                details?: never;
+            });
         };
         /**
          * Not found (404)
@@ -792,7 +940,19 @@ export interface components {
              * @constant
              */
             success: false;
-            error: components["schemas"]["ErrorBody"];
+            error: components["schemas"]["ErrorBody"] & ({
+                /** @constant */
+                code: "RECEIVER_NOT_FOUND";
+                /** @constant */
+                message: "Receiver not found.";
+                details?: never;
+            } | {
+                /** @constant */
+                code: "USER_BANK_INFO_NOT_FOUND";
+                /** @constant */
+                message: "User bank information not found.";
+                details?: never;
+            });
         };
         /**
          * Request timeout (408)
@@ -804,8 +964,13 @@ export interface components {
              * @constant
              */
             success: false;
-            /** RequestTimeout */
-            error: components["schemas"]["ErrorBody"];
+            error: components["schemas"]["ErrorBody"] & {
+                /** @constant */
+                code: "REQUEST_TIMEOUT";
+                /** @constant */
+                message: "Request was not received in full within 10 seconds";
+                details?: never;
+            };
         };
         /**
          * Payload too large (413)
@@ -817,8 +982,13 @@ export interface components {
              * @constant
              */
             success: false;
-            /** PayloadTooLarge */
-            error: components["schemas"]["ErrorBody"];
+            error: components["schemas"]["ErrorBody"] & {
+                /** @constant */
+                code: "PAYLOAD_TOO_LARGE";
+                /** @constant */
+                message: "Request body is larger than 65536 bytes";
+                details?: never;
+            };
         };
         /**
          * Request headers too large (431)
@@ -830,8 +1000,13 @@ export interface components {
              * @constant
              */
             success: false;
-            /** RequestHeadersTooLarge */
-            error: components["schemas"]["ErrorBody"];
+            error: components["schemas"]["ErrorBody"] & {
+                /** @constant */
+                code: "REQUEST_HEADERS_TOO_LARGE";
+                /** @constant */
+                message: "Request headers are larger than 16384 bytes";
+                details?: never;
+            };
         };
     };
     responses: {

@@ -10,7 +10,6 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { generatedDir } from './lib/generated-dir.ts';
 import { createSpecAjv, schemasId, type BundledSpec } from './lib/spec-schemas.ts';
 import { addDiscriminators } from './lib/add-discriminators.ts';
-import { presenceOnly } from './lib/presence-only.ts';
 import { checkFormatsCode, formatsCode } from './lib/standalone-formats.ts';
 import { withoutAnnotations } from './lib/without-annotations.ts';
 
@@ -27,11 +26,6 @@ function standaloneModule(ajv: Ajv2020, exports: Record<string, string>): string
   // units). A CommonJS default import differs between Node and bundlers, so define it here instead.
   code = code.replaceAll('require("ajv/dist/runtime/ucs2length").default', 'ucs2length');
   if (/\brequire\(/.test(code)) throw new Error('generate:validator: standalone code still has a require() call');
-  // Ajv records evaluated properties in plain objects and looks keys up with `props[key]`, so a body
-  // key named `__proto__` or `constructor` finds Object.prototype's member and passes
-  // `unevaluatedProperties: false`. Look up own properties only.
-  const propsLookup = /!(props\d+)\[(key\d+)\]/g;
-  if (propsLookup.test(code)) code = code.replace(propsLookup, '!(Object.hasOwn($1, $2) && $1[$2])');
   return code.replace(/^"use strict";/, '');
 }
 
@@ -55,19 +49,15 @@ const schemas = withoutAnnotations(spec.components.schemas, true) as Schemas;
 const ruleRefs = ['#/components/schemas/FundingSource', '#/components/schemas/BankSource'];
 const request = schemas.OffRampRequest!;
 schemas.OffRampRequestShape = { ...request, allOf: (request.allOf ?? []).filter((member) => !ruleRefs.includes(member.$ref ?? '')) };
-
-// The rule stage runs only on a body that passed the shape stage, whose values are all checked
-// already: the rules are compiled as presence checks (a property schema other than `false`
-// becomes `true`), so the bank details are not validated a second time.
-for (const name of ['FundingSource', 'BankSource']) schemas[`${name}Presence`] = presenceOnly(schemas[name]) as Schemas[string];
+// The rule stage runs only on a body that passed the shape stage. The two rules check presence
+// only (see FundingSource.yaml), so the bank details are not validated a second time.
 
 // Unions by `country` / `type` report only the errors of the variant the caller named.
 addDiscriminators(schemas as Parameters<typeof addDiscriminators>[0]);
 
 const requestAjv = createSpecAjv({ ...spec, components: { ...spec.components, schemas } }, { code: { source: true, esm: true }, inlineRefs: false, discriminator: true });
-const requestExports = { validateRequestShape: 'OffRampRequestShape', validatePricingSource: 'FundingSourcePresence', validateBankSource: 'BankSourcePresence' };
+const requestExports = { validateRequestShape: 'OffRampRequestShape', validatePricingSource: 'FundingSource', validateBankSource: 'BankSource' };
 const requestCode = standaloneModule(requestAjv, requestExports);
-if (!requestCode.includes('Object.hasOwn(props')) throw new Error('generate:validator: no evaluated-properties lookup found to harden; did Ajv change?');
 write('off-ramp-request-validators', [ucs2lengthCode], requestCode, Object.keys(requestExports));
 
 // --- Response validators (what the client accepts as an answer) ---

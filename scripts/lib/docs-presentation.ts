@@ -75,7 +75,8 @@ function mergeProperty(parent: unknown, alternative: unknown): unknown {
 /** One shape of the product: the parent's properties and required list, plus one alternative of each rule. */
 function shapeOf(parent: Schema, alternatives: Schema[]): Schema {
   for (const alternative of alternatives) {
-    const extra = Object.keys(alternative).filter((key) => !alternativeKeys.has(key));
+    // `unevaluatedProperties: true` only keeps Redocly's Ajv from closing the alternative: no meaning.
+    const extra = Object.keys(alternative).filter((key) => !alternativeKeys.has(key) && !(key === 'unevaluatedProperties' && alternative[key] === true));
     if (extra.length > 0) throw new Error(`docs presentation: alternative "${alternative.title}" has ${extra.join(', ')}, which a shape cannot carry`);
     if (typeof alternative.title !== 'string') throw new Error('docs presentation: every alternative of a rule needs a title to name the shapes');
   }
@@ -86,7 +87,8 @@ function shapeOf(parent: Schema, alternatives: Schema[]): Schema {
   }
   for (const alternative of alternatives) {
     for (const [name, schema] of Object.entries<unknown>(alternative.properties ?? {})) {
-      if (!forbidden.includes(name)) properties[name] = mergeProperty(properties[name], schema);
+      // `true` (presence only): the parent's schema of the property stands.
+      if (!forbidden.includes(name) && !(schema === true && properties[name] !== undefined)) properties[name] = mergeProperty(properties[name], schema);
     }
   }
   const required = [...new Set([...(parent.required ?? []), ...alternatives.flatMap((a) => a.required ?? [])])];
@@ -116,6 +118,12 @@ function multiplyOneOfRules(schema: Schema, schemas: Record<string, Schema>): vo
   const names = rules.map((rule: Schema) => resolve(rule).title ?? 'rule').join(' × ');
   schema.description = `${schema.description ?? ''}\n\nThe valid shapes below combine one alternative of each rule (${names}).`.trim();
   delete schema.properties;
+  // The names now live in the shapes: a closed parent stays closed over them (as the spec was before
+  // it used additionalProperties for stock validators' sake).
+  if (schema.additionalProperties === false) {
+    delete schema.additionalProperties;
+    schema.unevaluatedProperties = false;
+  }
   delete schema.required;
   delete schema.allOf;
   schema.oneOf = shapes;

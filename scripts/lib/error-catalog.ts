@@ -29,8 +29,9 @@ export function templateFromPattern(pattern: string): string {
 type Row = { title?: string; properties?: { code?: { const?: string }; message?: { const?: string; pattern?: string } } };
 
 /**
- * The catalog as the response schemas define it: every `oneOf` row of `error` (or `error` itself,
- * for a status with a single row) in each 4xx response of the off-ramp operation, in document order.
+ * The catalog as the response schemas define it: `error` is `allOf: [$ref ErrorBody, rows]`, where
+ * rows is a `oneOf` of rows (or the single row of its status), in each 4xx response of the off-ramp
+ * operation, in document order.
  */
 export function errorCatalogFromSpec(spec: BundledSpec): CatalogRow[] {
   const operation = spec.paths['/api/partner/v2/off-ramp']?.post;
@@ -40,10 +41,10 @@ export function errorCatalogFromSpec(spec: BundledSpec): CatalogRow[] {
     if (!/^4\d\d$/.test(status)) continue;
     const response = spec.components.responses[responseRef.$ref.split('/').pop()!];
     const schemaName = String(response.content['application/json'].schema.$ref).split('/').pop()!;
-    const schema = spec.components.schemas[schemaName] as { properties: { error: Row & { oneOf?: Row[] } } };
-    // A status with one row constrains `error` itself; with several, each row is a `oneOf` entry.
-    const errorSchema = schema.properties.error;
-    for (const row of errorSchema.oneOf ?? [errorSchema]) {
+    const schema = spec.components.schemas[schemaName] as { properties: { error: { allOf?: (Row & { $ref?: string; oneOf?: Row[] })[] } } };
+    const rowsSchema = schema.properties.error.allOf?.find((member) => member.$ref === undefined);
+    if (!rowsSchema) throw new Error(`The ${status} error schema has no allOf member with its catalog rows`);
+    for (const row of rowsSchema.oneOf ?? [rowsSchema]) {
       const code = row.properties?.code?.const;
       const message = row.properties?.message;
       if (!row.title || !code || !message) throw new Error(`A ${status} catalog row lacks a title, code or message`);

@@ -1,6 +1,6 @@
 // Redocly plugin: lint rules for this project's own conventions, which no built-in rule knows.
 // - error-examples-match-catalog: every 4xx response example is a row of that response's schema
-//   (a row is a `oneOf` entry of `error`, or `error` itself for a single-row status, titled with the
+//   (`error` is `allOf: [$ref ErrorBody, rows]`; a row is a `oneOf` entry of rows, or rows itself for a single-row status, titled with the
 //   scenario name; code and message must fit it).
 // - scenario-examples-paired: every response example has a request example of the same name, and
 //   every request example names exactly one response example, so tools can pair them into scenarios.
@@ -41,10 +41,9 @@ function ErrorExamplesMatchCatalog() {
         const media = response.content?.['application/json'];
         if (!media) return;
         const schema = deref(media.schema, ctx);
-        // `error` is `$ref: ErrorBody` plus the status' rows in a sibling `oneOf`: read it before following the $ref.
-        const errorSchema = schema?.properties?.error;
-        // A status with a single row constrains `error` itself (title, code and message beside the $ref).
-        const rows = errorSchema?.oneOf ?? (errorSchema?.title ? [errorSchema] : []);
+        // `error` is `allOf: [$ref ErrorBody, rows]`: rows is a `oneOf` of rows, or the single row of its status.
+        const rowsSchema = deref(schema?.properties?.error, ctx)?.allOf?.find((/** @type {any} */ member) => member?.$ref === undefined);
+        const rows = rowsSchema?.oneOf ?? (rowsSchema?.title ? [rowsSchema] : []);
         for (const [name, exampleRef] of Object.entries(media.examples ?? {})) {
           const value = deref(exampleRef, ctx)?.value;
           const where = ctx.location.child(['content', 'application/json', 'examples', name]);

@@ -29,7 +29,10 @@ function toDetail(error: ErrorObject): OffRampErrorDetail {
  */
 export function errorDetails(errors: readonly ErrorObject[]): OffRampErrorDetail[] {
   const relevant = errors.filter((e) => e.keyword !== 'if');
-  return onePerPath(relevant.map(toDetail));
+  // Unknown names of the body itself come last, after every faulty value, as they did when the
+  // request schema closed itself with `unevaluatedProperties` (checked last by every validator).
+  const unknownAtTop = (e: ErrorObject) => e.keyword === 'additionalProperties' && e.instancePath === '';
+  return onePerPath([...relevant.filter((e) => !unknownAtTop(e)), ...relevant.filter(unknownAtTop)].map(toDetail));
 }
 
 // The spec's ErrorDetail and ErrorBody caps: an answer beyond them would not match the spec.
