@@ -708,7 +708,10 @@ export interface components {
             premiumSpread: components["schemas"]["PremiumSpread"];
             /**
              * Format: date-time
-             * @description When the transaction was created (RFC 3339, UTC).
+             * @description When the transaction was created: an RFC 3339 date-time in UTC, written as
+             *     `YYYY-MM-DDThh:mm:ss[.fraction]Z` (upper-case `T` and `Z`, no offset, no leap second), as
+             *     JavaScript's `toISOString()` writes it. The pattern pins this down, since JSON Schema
+             *     validators differ on the edges of `format: date-time` (a space for `T`, `+0000`, `23:59:60`).
              */
             createdAt: string;
             /** @description When the payout completed; always `null` for a newly created transaction. */
