@@ -52,7 +52,7 @@ describe('npm start', () => {
     // A spec in which the QuoteExpired row's message gained a full stop: the mock serves the new
     // example, the reference implementation still answers the old message.
     const spec = loadBundledSpec() as any;
-    const row = spec.components.schemas.BadRequestError.properties.error.oneOf.find((r: { title: string }) => r.title === 'QuoteExpired');
+    const row = spec.components.schemas.BadRequestError.properties.error.allOf[1].oneOf.find((r: { title: string }) => r.title === 'QuoteExpired');
     row.properties.message.const = 'Quote has expired.';
     spec.components.examples.QuoteExpiredResponse.value.error.message = 'Quote has expired.';
     const specPath = join(work, 'changed-openapi.json');
