@@ -43,7 +43,7 @@ export function registerContractHooks(hooks: DreddHooks, context: ContractHookCo
     // No key here: the gate adds it (the descriptions carry none), so Dredd never holds one.
     headers[scenarioHeader] = scenario.name;
     if (context.preferExamples) headers.Prefer = preferExampleHeader(scenario);
-    const padded = padForTransportScenario(scenario.requestExtensions, { body: transaction.request.body, headers });
+    const padded = padForTransportScenario(scenario, { body: transaction.request.body, headers });
     transaction.request.body = padded.body;
     transaction.request.headers = padded.headers;
   });

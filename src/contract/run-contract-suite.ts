@@ -16,7 +16,7 @@ import { checkFixtureKeys, defaultFixturesPath, fixtureAt, fixtureSecrets, fixtu
 import { createResponseJudge } from './judge-response.ts';
 import { writeJunitReport } from './junit-report.ts';
 import { apiKeyHeader, dreddDescriptionFor } from './scenario-descriptions.ts';
-import { operationPath, scenariosFromSpec, type Scenario } from './scenarios.ts';
+import { contractScenarios, loadArazzo, operationPath, type Scenario } from './scenarios.ts';
 import { planScenarios, type TargetKind } from './targets.ts';
 
 export interface ContractRunOptions {
@@ -27,8 +27,10 @@ export interface ContractRunOptions {
   target?: TargetKind;
   /** Where the JUnit (xunit) report goes; defaults to dist/contract/<target>.xml. */
   reportPath?: string;
-  /** Bundled spec to take the scenarios from; defaults to generated/openapi.json. */
+  /** Bundled spec the answers are judged against; defaults to generated/openapi.json. */
   specPath?: string;
+  /** Arazzo document to take the scenarios from; defaults to generated/off-ramp.arazzo.yaml. */
+  arazzoPath?: string;
   /** Run only these scenarios (names of the spec's examples). */
   only?: string[];
   /** Also print Dredd's own console report. */
@@ -89,9 +91,9 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
   const substitute = fixtureSubstitution(defaults, chosen);
   checkFixtureKeys(chosen);
   const redact = createRedactor([...fixtureSecrets(chosen), ...urlSecrets(targetUrl)]);
-  const allScenarios = scenariosFromSpec(spec);
+  const allScenarios = contractScenarios(spec, loadArazzo(options.arazzoPath));
   const unknown = (options.only ?? []).filter((name) => !allScenarios.some((s) => s.name === name));
-  if (unknown.length > 0) throw new Error(`No scenario named ${unknown.join(', ')} in the spec`);
+  if (unknown.length > 0) throw new Error(`No scenario named ${unknown.join(', ')} in the scenarios`);
   const selected = options.only?.length ? allScenarios.filter((s) => options.only!.includes(s.name)) : allScenarios;
 
   const ajv = createSpecAjv(spec);
@@ -103,7 +105,7 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
     const scenario = allScenarios.find((s) => s.name === name);
     if (!scenario) return { headers: {} };
     // The mock answers a stalled-request scenario's named example: it is sent whole there.
-    const stall = target === 'prism-mock' ? undefined : scenario.requestExtensions['x-stall-body-after-bytes'];
+    const stall = target === 'prism-mock' ? undefined : scenario.stallAfterBytes;
     return {
       headers: scenario.apiKeyFixture === null ? {} : { [apiKeyHeader]: String(substitute(fixtureAt(defaults, scenario.apiKeyFixture))) },
       ...(typeof stall === 'number' ? { stallAfterBytes: stall, deadlineMs: deadlineMs + stalledRequestLimitMs(scenario) } : {}),

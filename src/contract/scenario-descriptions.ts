@@ -6,7 +6,7 @@
 // carry no schema (Dredd ignores OpenAPI 3 schemas; the hooks validate against the full 3.1 spec).
 import { operationPath, type Scenario } from './scenarios.ts';
 
-export const apiKeyHeader = 'partner-api-key';
+export { apiKeyHeader } from './scenarios.ts';
 
 export interface DreddDescription {
   location: string;

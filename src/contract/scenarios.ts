@@ -1,27 +1,44 @@
-// The contract's scenarios, read from the bundled spec: a scenario is a named request example of
-// the operation paired with the response example of the same name (and, for an error, the
-// catalog row of that name). Adding a scenario to the spec adds it here; nothing is listed twice.
+// The contract's scenarios, read from the generated Arazzo document (generated/off-ramp.arazzo.yaml,
+// one workflow per scenario: what it sends) and the bundled spec (what it must get back: the
+// response example of the same name and, for an error, the catalog row of that name). Adding a
+// scenario is one workflow and one response example; nothing is listed twice.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import type { ArazzoDocument } from '../../scripts/lib/arazzo-scenarios.ts';
+import { statusOfResponseExample } from '../../scripts/lib/arazzo-scenarios.ts';
 import { errorCatalogFromSpec, type CatalogRow } from '../../scripts/lib/error-catalog.ts';
+import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import type { BundledSpec } from '../../scripts/lib/spec-schemas.ts';
 
 export const operationPath = '/api/partner/v2/off-ramp';
+export const defaultArazzoPath = resolve(projectRoot, 'generated', 'off-ramp.arazzo.yaml');
 
-/** Fixture path of the API key a scenario sends when its request example names none. */
-export const defaultApiKeyFixture = 'apiKeys.valid';
+/** The header that carries the partner's key. */
+export const apiKeyHeader = 'partner-api-key';
+/**
+ * A workflow sends a key of the contract fixtures as the input `<name>ApiKey`, for the fixture
+ * `apiKeys.<name>` (`$inputs.validApiKey` is `apiKeys.valid`).
+ */
+const apiKeyInput = /^\$inputs\.([A-Za-z0-9]+)ApiKey$/;
 
 export interface Scenario {
   name: string;
-  /** The request example's summary, for people. */
+  /** The workflow's summary, for people. */
   summary: string;
   status: number;
   /** Component schema the response body must validate against (`OffRampCreatedResponse`, `BadRequestError`, ...). */
   responseSchema: string;
-  /** The request body as written in the spec, with the default fixtures' values. */
+  /** The request body, with the default fixtures' values. */
   requestBody: unknown;
+  /** The exact body text, for a workflow that sends text rather than a value (the padded 413 body). */
+  requestText?: string;
   /** Fixture path of the `partner-api-key` to send, or `null` to send no header. */
   apiKeyFixture: string | null;
-  /** The request example's `x-` extensions, e.g. the transport scenarios' `x-pad-body-to-bytes`. */
-  requestExtensions: Record<string, unknown>;
+  /** Further headers the workflow sends as they are (the 431 scenario's `x-padding`). */
+  requestHeaders: Record<string, string>;
+  /** Send the headers and this many bytes of the body, then nothing (`x-stall-body-after-bytes`). */
+  stallAfterBytes?: number;
   /** The response example of the same name. */
   responseExample: unknown;
   /** The catalog row the scenario must be answered with; absent for a success scenario. */
@@ -30,36 +47,57 @@ export interface Scenario {
 
 const refName = (ref: { $ref: string }) => ref.$ref.split('/').pop()!;
 
-export function scenariosFromSpec(spec: BundledSpec): Scenario[] {
+export function loadArazzo(path = defaultArazzoPath): ArazzoDocument {
+  return parse(readFileSync(path, 'utf8')) as ArazzoDocument;
+}
+
+type StepParameter = { name: string; in: string; value: unknown };
+type Step = { operationId: string; parameters?: StepParameter[]; requestBody: { contentType: string; payload: unknown }; 'x-stall-body-after-bytes'?: unknown };
+
+/** Every scenario of the Arazzo document, in its order, with what the spec says it must get back. */
+export function contractScenarios(spec: BundledSpec, arazzo: ArazzoDocument = loadArazzo()): Scenario[] {
   const operation = spec.paths[operationPath]?.post;
   if (!operation) throw new Error(`The spec has no POST ${operationPath}`);
   const catalog = new Map(errorCatalogFromSpec(spec).map((row) => [row.name, row]));
+  const responseOf = (name: string, status: number) => {
+    const media = spec.components.responses[refName(operation.responses[String(status)])].content['application/json'];
+    return { responseSchema: refName(media.schema), example: spec.components.examples[refName(media.examples[name])]!.value };
+  };
 
-  const responses = new Map<string, { status: number; responseSchema: string; example: unknown }>();
-  for (const [status, responseRef] of Object.entries<{ $ref: string }>(operation.responses)) {
-    const media = spec.components.responses[refName(responseRef)].content['application/json'];
-    for (const [name, exampleRef] of Object.entries<{ $ref: string }>(media.examples)) {
-      responses.set(name, { status: Number(status), responseSchema: refName(media.schema), example: spec.components.examples[refName(exampleRef)]!.value });
-    }
-  }
-
-  const requestExamples = Object.entries<{ $ref: string }>(operation.requestBody.content['application/json'].examples);
-  return requestExamples.map(([name, ref]) => {
-    const request = spec.components.examples[refName(ref)]!;
-    const response = responses.get(name);
-    if (!response) throw new Error(`Request example ${name} has no response example of the same name`);
+  return arazzo.workflows.map((workflow) => {
+    const name = workflow.workflowId;
+    const [step, ...more] = workflow.steps as unknown as Step[];
+    if (!step || more.length > 0 || step.operationId !== operation.operationId) throw new Error(`Workflow ${name} must be one step of ${operation.operationId}`);
+    const status = statusOfResponseExample(spec, name);
+    if (status === undefined) throw new Error(`Workflow ${name} has no response example of the same name`);
     const row = catalog.get(name);
-    if (response.status >= 400 && !row) throw new Error(`Error scenario ${name} has no catalog row of the same name`);
-    const apiKey = request['x-partner-api-key'];
-    if (apiKey !== undefined && apiKey !== null && typeof apiKey !== 'string') throw new Error(`x-partner-api-key of ${name} must be a fixture path or null`);
+    if (status >= 400 && !row) throw new Error(`Error scenario ${name} has no catalog row of the same name`);
+
+    let apiKeyFixture: string | null = null;
+    const requestHeaders: Record<string, string> = {};
+    for (const parameter of step.parameters ?? []) {
+      if (parameter.in !== 'header') throw new Error(`Workflow ${name} sends a ${parameter.in} parameter: scenarios send headers and a body`);
+      if (parameter.name.toLowerCase() === apiKeyHeader) {
+        const input = apiKeyInput.exec(String(parameter.value));
+        if (!input) throw new Error(`Workflow ${name} must send ${apiKeyHeader} as $inputs.<fixture>ApiKey, not ${String(parameter.value)}`);
+        apiKeyFixture = `apiKeys.${input[1]}`;
+      } else if (typeof parameter.value === 'string') requestHeaders[parameter.name] = parameter.value;
+      else throw new Error(`Header ${parameter.name} of workflow ${name} must be a literal string`);
+    }
+    const { payload } = step.requestBody;
+    const stall = step['x-stall-body-after-bytes'];
+    if (stall !== undefined && (typeof stall !== 'number' || !Number.isInteger(stall) || stall < 0)) throw new Error(`x-stall-body-after-bytes of ${name} must be a byte count`);
+    const response = responseOf(name, status);
     return {
       name,
-      summary: request.summary ?? name,
-      status: response.status,
+      summary: workflow.summary ?? name,
+      status,
       responseSchema: response.responseSchema,
-      requestBody: request.value,
-      apiKeyFixture: apiKey === undefined ? defaultApiKeyFixture : apiKey,
-      requestExtensions: Object.fromEntries(Object.entries(request).filter(([key]) => key.startsWith('x-'))),
+      requestBody: typeof payload === 'string' ? JSON.parse(payload) : payload,
+      ...(typeof payload === 'string' ? { requestText: payload } : {}),
+      apiKeyFixture,
+      requestHeaders,
+      ...(typeof stall === 'number' ? { stallAfterBytes: stall } : {}),
       responseExample: response.example,
       ...(row ? { catalogRow: row } : {}),
     };

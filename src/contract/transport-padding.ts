@@ -1,22 +1,16 @@
-// The two transport scenarios are ordinary request examples with an extension that says how to
-// make them oversized (see the spec's error catalog): `x-pad-body-to-bytes` pads the JSON body
-// with spaces to that many bytes; `x-pad-headers-to-bytes` adds an `x-padding` header that long.
+// The oversized scenarios send what their workflow says beyond the body's value: the exact padded
+// body text (413) and literal extra headers (431). After fixture substitution the body is padded
+// back to the workflow's length, so a partner's fixtures do not change its size.
+import { padJsonBody } from '../../scripts/lib/arazzo-scenarios.ts';
+import type { Scenario } from './scenarios.ts';
 
 export interface OutgoingRequest {
   body: string;
   headers: Record<string, string>;
 }
 
-/** The request a scenario sends, after the padding its example asks for (if any). */
-export function padForTransportScenario(example: Record<string, unknown>, request: OutgoingRequest): OutgoingRequest {
-  const bodyBytes = example['x-pad-body-to-bytes'];
-  const headerBytes = example['x-pad-headers-to-bytes'];
-  let { body, headers } = request;
-  if (typeof bodyBytes === 'number') {
-    // Spaces before the closing brace keep the body valid JSON: only its size is wrong.
-    const missing = Math.max(0, bodyBytes - Buffer.byteLength(body));
-    body = `${body.slice(0, -1)}${' '.repeat(missing)}${body.slice(-1)}`;
-  }
-  if (typeof headerBytes === 'number') headers = { ...headers, 'x-padding': 'a'.repeat(headerBytes) };
-  return { body, headers };
+/** The request a scenario sends, with the padding and headers its workflow asks for. */
+export function padForTransportScenario(scenario: Pick<Scenario, 'requestText' | 'requestHeaders'>, request: OutgoingRequest): OutgoingRequest {
+  const body = scenario.requestText === undefined ? request.body : padJsonBody(request.body, Buffer.byteLength(scenario.requestText));
+  return { body, headers: { ...request.headers, ...scenario.requestHeaders } };
 }

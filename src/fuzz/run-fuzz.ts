@@ -12,7 +12,7 @@ import { boundedExchange } from '../http/bounded-exchange.ts';
 import { createRedactor, redactUrl, urlSecrets } from '../http/secret-redaction.ts';
 import { createResponseJudge } from '../contract/judge-response.ts';
 import { apiKeyHeader } from '../contract/scenario-descriptions.ts';
-import { operationPath, scenariosFromSpec, type Scenario } from '../contract/scenarios.ts';
+import { operationPath, contractScenarios, type Scenario } from '../contract/scenarios.ts';
 import type { FuzzFixtures } from './fuzz-fixtures.ts';
 import { validOffRampRequest } from './request-arbitraries.ts';
 import { invalidOffRampRequest } from './request-mutations.ts';
@@ -64,7 +64,7 @@ export async function runFuzz(spec: BundledSpec, options: FuzzOptions): Promise<
   checkFixtureKeys(options.fixtures);
   const apiKey = String(fixtureAt(options.fixtures, 'apiKeys.valid'));
   const redact = createRedactor([...fixtureSecrets(options.fixtures), ...urlSecrets(target)]);
-  const scenarios = new Map(scenariosFromSpec(spec).map((scenario) => [scenario.name, scenario]));
+  const scenarios = new Map(contractScenarios(spec).map((scenario) => [scenario.name, scenario]));
   const created = [...scenarios.values()].find((scenario) => scenario.status === 201)!;
   const judge = createResponseJudge(spec, createSpecAjv(spec), { liveTransactions: true });
   const limits = { deadlineMs: options.timeoutMs ?? 10_000, maxResponseBytes: options.maxResponseBytes ?? 1024 * 1024 };

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { runContractSuite } from '../../src/contract/run-contract-suite.ts';
-import { scenariosFromSpec } from '../../src/contract/scenarios.ts';
+import { contractScenarios } from '../../src/contract/scenarios.ts';
 import { errorCatalogFromSpec } from '../../scripts/lib/error-catalog.ts';
 import { loadBundledSpec } from '../../scripts/lib/spec-schemas.ts';
 import { startReferenceServer } from '../../src/reference/start-reference-server.ts';
@@ -18,7 +18,7 @@ import { writeOtherFixtures } from './support/other-fixtures.ts';
 import { useReferenceBehindFaultProxy } from './support/reference-behind-fault-proxy.ts';
 
 const spec = loadBundledSpec();
-const scenarioNames = scenariosFromSpec(spec).map((s) => s.name);
+const scenarioNames = contractScenarios(spec).map((s) => s.name);
 const catalogRows = errorCatalogFromSpec(spec).length;
 const work = mkdtempSync(join(tmpdir(), 'off-ramp-contract-cli-'));
 

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { formatScenarioLines } from '../../src/contract/report.ts';
 import { runContractSuite } from '../../src/contract/run-contract-suite.ts';
 import { loadBundledSpec } from '../../scripts/lib/spec-schemas.ts';
-import { scenariosFromSpec } from '../../src/contract/scenarios.ts';
+import { contractScenarios } from '../../src/contract/scenarios.ts';
 import { answerFaults } from './support/answer-faults.ts';
 import { useReferenceBehindFaultProxy } from './support/reference-behind-fault-proxy.ts';
 
@@ -18,7 +18,7 @@ afterAll(() => rmSync(reports, { recursive: true, force: true }));
 
 // The stalled-request scenario waits for the server's 10 s timeout; it runs in the fault-free run.
 // The answer faults concern the other scenarios, so those runs leave it out.
-const quick = scenariosFromSpec(loadBundledSpec()).filter((s) => s.requestExtensions['x-stall-body-after-bytes'] === undefined).map((s) => s.name);
+const quick = contractScenarios(loadBundledSpec()).filter((s) => s.stallAfterBytes === undefined).map((s) => s.name);
 const runThroughProxy = (name: string, only?: string[]) => runContractSuite({ server: servers.faults.url, reportPath: join(reports, `${name}.xml`), ...(only ? { only } : {}) });
 
 describe('the contract suite against a fault-injecting proxy in front of the reference implementation', () => {

@@ -9,10 +9,10 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { errorCatalogFromSpec } from '../../scripts/lib/error-catalog.ts';
 import { loadBundledSpec } from '../../scripts/lib/spec-schemas.ts';
-import { scenariosFromSpec } from '../../src/contract/scenarios.ts';
+import { contractScenarios } from '../../src/contract/scenarios.ts';
 import { runScript } from '../support/run-script.ts';
 
-const scenarioCount = scenariosFromSpec(loadBundledSpec()).length;
+const scenarioCount = contractScenarios(loadBundledSpec()).length;
 const catalogRows = errorCatalogFromSpec(loadBundledSpec()).length;
 const work = mkdtempSync(join(tmpdir(), 'off-ramp-start-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

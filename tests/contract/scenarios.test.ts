@@ -1,5 +1,6 @@
-// Scenarios come from the spec's named example pairs; fixtures are swapped by value; each
-// scenario becomes one small description for Dredd. Adding a scenario is one example pair.
+// Scenarios come from the Arazzo workflows and the spec's response examples of the same name;
+// fixtures are swapped by value; each scenario becomes one small description for Dredd. Adding a
+// scenario is one workflow and one response example.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,16 +10,45 @@ import { loadBundledSpec } from '../../scripts/lib/spec-schemas.ts';
 import { defaultFixturesPath, fixtureAt, fixtureSubstitution, loadFixtures } from '../../src/contract/fixtures.ts';
 import { runContractSuite } from '../../src/contract/run-contract-suite.ts';
 import { dreddDescriptionFor } from '../../src/contract/scenario-descriptions.ts';
-import { scenariosFromSpec } from '../../src/contract/scenarios.ts';
+import { stringify } from 'yaml';
+import { contractScenarios, loadArazzo } from '../../src/contract/scenarios.ts';
 import { startReferenceServer } from '../../src/reference/start-reference-server.ts';
 
 const spec = loadBundledSpec();
-const scenarios = scenariosFromSpec(spec);
+const scenarios = contractScenarios(spec);
 const defaults = loadFixtures(defaultFixturesPath);
 const work = mkdtempSync(join(tmpdir(), 'off-ramp-scenarios-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('scenarios from the spec', () => {
+describe('scenarios from the Arazzo workflows', () => {
+  test('one workflow per response example of the spec, in the same names', () => {
+    const responseNames = Object.values<{ $ref: string }>(spec.paths['/api/partner/v2/off-ramp']!.post.responses).flatMap(
+      (ref) => Object.keys(spec.components.responses[ref.$ref.split('/').pop()!].content['application/json'].examples),
+    );
+    expect(scenarios.map((s) => s.name).sort()).toEqual(responseNames.sort());
+  });
+
+  test('no two scenarios send the same request (body bytes, key, headers, stall)', () => {
+    const requests = scenarios.map((s) =>
+      JSON.stringify([s.requestText ?? JSON.stringify(s.requestBody), s.apiKeyFixture === null ? null : fixtureAt(defaults, s.apiKeyFixture), s.requestHeaders, s.stallAfterBytes ?? null]),
+    );
+    expect(new Set(requests).size).toBe(scenarios.length);
+  });
+
+  test("each workflow's success criteria check the status, and for an error the catalog row's code and message", () => {
+    for (const workflow of loadArazzo().workflows) {
+      const scenario = scenarios.find((s) => s.name === workflow.workflowId)!;
+      const criteria = (workflow.steps as any)[0].successCriteria as { condition: string; context?: string; type?: string }[];
+      expect(criteria[0]).toEqual({ condition: `$statusCode == ${scenario.status}` });
+      const row = scenario.catalogRow;
+      if (!row) continue;
+      expect(criteria).toContainEqual({ condition: `$response.body#/error/code == '${row.code}'` });
+      expect(criteria).toContainEqual(
+        row.messagePattern ? { context: '$response.body#/error/message', condition: row.messagePattern, type: 'regex' } : { condition: `$response.body#/error/message == '${row.message}'` },
+      );
+    }
+  });
+
   test('6 successes under 201 and one scenario per catalog row, with that row', () => {
     const catalog = errorCatalogFromSpec(spec);
     expect(scenarios).toHaveLength(6 + catalog.length);
@@ -76,23 +106,25 @@ describe('fixture substitution', () => {
 });
 
 describe('adding a scenario', () => {
-  test('one named example pair in the spec adds a transaction to the run', async () => {
+  test('one workflow and its response example add a transaction to the run', async () => {
     const extended = structuredClone(spec) as any;
-    const request = structuredClone(extended.components.examples.FiatAmountToMexicoRequest);
-    delete request.value.premiumSpread;
-    request.summary = 'Explicit fiat amount, inline CLABE, no premium spread';
     const response = structuredClone(extended.components.examples.FiatAmountToMexicoResponse);
     Object.assign(response.value.data, { premiumSpread: 0, exchangeRate: 17, cryptoAmount: 88.235294 });
-    extended.components.examples.FiatAmountWithoutSpreadRequest = request;
     extended.components.examples.FiatAmountWithoutSpreadResponse = response;
-    extended.paths['/api/partner/v2/off-ramp'].post.requestBody.content['application/json'].examples.FiatAmountWithoutSpread = { $ref: '#/components/examples/FiatAmountWithoutSpreadRequest' };
     extended.components.responses.OffRampCreated.content['application/json'].examples.FiatAmountWithoutSpread = { $ref: '#/components/examples/FiatAmountWithoutSpreadResponse' };
     const specPath = join(work, 'extended-openapi.json');
     writeFileSync(specPath, JSON.stringify(extended));
+    const arazzo = loadArazzo() as any;
+    const workflow = structuredClone(arazzo.workflows.find((w: any) => w.workflowId === 'FiatAmountToMexico'));
+    workflow.workflowId = 'FiatAmountWithoutSpread';
+    delete workflow.steps[0].requestBody.payload.premiumSpread;
+    arazzo.workflows.push(workflow);
+    const arazzoPath = join(work, 'extended.arazzo.yaml');
+    writeFileSync(arazzoPath, stringify(arazzo));
 
     const reference = await startReferenceServer();
     try {
-      const run = await runContractSuite({ server: reference.url, specPath, reportPath: join(work, 'extended.xml') });
+      const run = await runContractSuite({ server: reference.url, specPath, arazzoPath, reportPath: join(work, 'extended.xml') });
       expect(run.results).toHaveLength(scenarios.length + 1);
       expect(run.results.find((r) => r.scenario.name === 'FiatAmountWithoutSpread')?.verdict).toBe('pass');
       expect(run.passed).toBe(true);

@@ -9,13 +9,13 @@ import { errorCatalogFromSpec } from '../../scripts/lib/error-catalog.ts';
 import { loadBundledSpec } from '../../scripts/lib/spec-schemas.ts';
 import { defaultFixturesPath, fixtureAt, loadFixtures } from '../../src/contract/fixtures.ts';
 import { runContractSuite } from '../../src/contract/run-contract-suite.ts';
-import { operationPath, scenariosFromSpec } from '../../src/contract/scenarios.ts';
+import { operationPath, contractScenarios } from '../../src/contract/scenarios.ts';
 import { padForTransportScenario } from '../../src/contract/transport-padding.ts';
 import { startPrism, type PrismServer } from '../../src/prism/start-prism.ts';
 import { postJson } from '../support/post-json.ts';
 import { clone, requestExamples } from '../support/spec.ts';
 
-const scenarios = scenariosFromSpec(loadBundledSpec());
+const scenarios = contractScenarios(loadBundledSpec());
 const fixtures = loadFixtures(defaultFixturesPath);
 const validKey = String(fixtureAt(fixtures, 'apiKeys.valid'));
 
@@ -34,7 +34,7 @@ const post = (body: unknown, headers: Record<string, string | undefined> = {}) =
 describe('a consumer gets each scenario from the mock by name', () => {
   test.each(scenarios.map((s) => [s.catalogRow ? `catalog row ${s.name}` : `success ${s.name}`, s] as const))('%s', async (_, scenario) => {
     const apiKey = scenario.apiKeyFixture === null ? undefined : String(fixtureAt(fixtures, scenario.apiKeyFixture));
-    const request = padForTransportScenario(scenario.requestExtensions, { body: JSON.stringify(scenario.requestBody), headers: {} });
+    const request = padForTransportScenario(scenario, { body: JSON.stringify(scenario.requestBody), headers: {} });
     const reply = await postJson(`${mock.url}${operationPath}`, request.body, { ...request.headers, 'partner-api-key': apiKey, Prefer: `code=${scenario.status}, example=${scenario.name}` });
     expect(reply.status).toBe(scenario.status);
     expect(reply.headers.get('content-type')).toMatch(/^application\/json/);

@@ -2,6 +2,8 @@
 // client (node:http, so that headers and bytes go out exactly as written).
 import { request as httpRequest, Agent, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
+import { fixtureAt, type Fixtures } from '../../src/contract/fixtures.ts';
+import type { Scenario } from '../../src/contract/scenarios.ts';
 import { loadFixtures, type ContractFixtures } from '../../src/reference/load-fixtures.ts';
 import { startReferenceServer, type ReferenceServer, type ReferenceServerOptions } from '../../src/reference/start-reference-server.ts';
 
@@ -72,13 +74,7 @@ export function useReferenceServer(options: ReferenceServerOptions = {}): { read
   };
 }
 
-/** The key a scenario's request example names in `x-partner-api-key` (a fixture path or null). */
-export function keyOfScenario(example: Record<string, unknown>): string | undefined {
-  if (!('x-partner-api-key' in example)) return fixtures.apiKeys.valid;
-  const path = example['x-partner-api-key'];
-  if (path === null) return undefined;
-  const [group, name] = String(path).split('.') as [keyof ContractFixtures, string];
-  const value = (fixtures[group] as Record<string, unknown> | undefined)?.[name];
-  if (typeof value !== 'string') throw new Error(`x-partner-api-key names no fixture: ${String(path)}`);
-  return value;
+/** The key a scenario sends (the fixture its workflow names), or undefined for none. */
+export function keyOfScenario(scenario: Pick<Scenario, 'apiKeyFixture'>): string | undefined {
+  return scenario.apiKeyFixture === null ? undefined : String(fixtureAt(fixtures as unknown as Fixtures, scenario.apiKeyFixture));
 }

@@ -1,8 +1,9 @@
-// Every named scenario of the spec against the reference implementation: the request example
-// (with the key its x-partner-api-key names) gets the response example of the same name.
-// The list comes from the spec, so a new scenario is tested without touching this file.
+// Every scenario against the reference implementation: the workflow's request (with the key it
+// names, its padding or its stall) gets the response example of the same name. The list comes
+// from the Arazzo scenarios, so a new scenario is tested without touching this file.
 import { describe, expect, test } from 'vitest';
-import { requestExamples, responseExamples, validatorOf } from '../support/spec.ts';
+import type { Scenario } from '../../src/contract/scenarios.ts';
+import { responseExamples, scenarios, validatorOf } from '../support/spec.ts';
 import { padForTransportScenario } from '../../src/contract/transport-padding.ts';
 import { keyOfScenario, useReferenceServer } from './reference-http.ts';
 import { postHead, rawConnection } from './raw-socket.ts';
@@ -10,11 +11,11 @@ import { postHead, rawConnection } from './raw-socket.ts';
 // A short request limit, so that the stalled-request scenario is answered in a second.
 const server = useReferenceServer({ requestTimeoutMs: 1000 });
 
-/** A scenario with `x-stall-body-after-bytes`: the headers and that many bytes, then nothing. */
-async function sendStalled(example: Record<string, any>, apiKey: string | undefined) {
-  const body = JSON.stringify(example.value);
+/** A scenario that stalls: the headers and its first `stallAfterBytes` bytes, then nothing. */
+async function sendStalled(scenario: Scenario, apiKey: string | undefined) {
+  const body = JSON.stringify(scenario.requestBody);
   const connection = rawConnection(server.url);
-  connection.socket.write(postHead(Buffer.byteLength(body), apiKey ? { 'partner-api-key': apiKey } : {}) + body.slice(0, Number(example['x-stall-body-after-bytes'])));
+  connection.socket.write(postHead(Buffer.byteLength(body), apiKey ? { 'partner-api-key': apiKey } : {}) + body.slice(0, scenario.stallAfterBytes));
   const reply = await connection.reply;
   return { status: reply.status, headers: { 'content-type': reply.headers['content-type'] }, json: reply.json, text: reply.text };
 }
@@ -23,23 +24,19 @@ const created = validatorOf('OffRampCreatedResponse');
 const perTransaction = ['id', 'destinationWalletAddress', 'createdAt'];
 const withoutPerTransaction = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([key]) => !perTransaction.includes(key)));
 
-const scenarios = Object.entries(requestExamples).map(([name, example]) => {
-  const response = responseExamples[name];
-  if (!response) throw new Error(`Scenario ${name} has a request example but no response example`);
-  return { name, example, response };
-});
+const cases = scenarios.map((scenario) => ({ name: scenario.name, scenario, response: responseExamples[scenario.name]! }));
 
 describe.each([1, 2])('run %i of the scenarios against one server', () => {
   test('covers every scenario of the spec', () => {
-    expect(scenarios.map((s) => s.name).sort()).toEqual(Object.keys(responseExamples).sort());
+    expect(cases.map((s) => s.name).sort()).toEqual(Object.keys(responseExamples).sort());
   });
 
-  test.each(scenarios.map((s) => [s.name, s] as const))('%s', async (_name, { example, response }) => {
-    const padded = padForTransportScenario(example, { body: JSON.stringify(example.value), headers: {} });
+  test.each(cases.map((s) => [s.name, s] as const))('%s', async (_name, { scenario, response }) => {
+    const padded = padForTransportScenario(scenario, { body: JSON.stringify(scenario.requestBody), headers: {} });
     const reply =
-      example['x-stall-body-after-bytes'] !== undefined
-        ? await sendStalled(example, keyOfScenario(example))
-        : await server.send({ raw: padded.body, headers: { ...padded.headers, 'partner-api-key': keyOfScenario(example) } });
+      scenario.stallAfterBytes !== undefined
+        ? await sendStalled(scenario, keyOfScenario(scenario))
+        : await server.send({ raw: padded.body, headers: { ...padded.headers, 'partner-api-key': keyOfScenario(scenario) } });
     expect(reply.status, reply.text).toBe(response.status);
     expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
     if (response.status === 201) {

@@ -12,7 +12,7 @@ const replies: Reply[] = [];
 describe('the API key is never echoed or logged', () => {
   test('every scenario, and keys in the query string and the body', async () => {
     for (const example of Object.values(requestExamples)) {
-      replies.push(await server.send({ body: example.value, headers: { 'partner-api-key': keyOfScenario(example) } }));
+      replies.push(await server.send({ body: example.value, headers: { 'partner-api-key': keyOfScenario(example.scenario) } }));
     }
     for (const key of keys) {
       replies.push(await server.send({ path: `${offRampPath}?partner-api-key=${key}`, body: requestExamples.FiatAmountToMexico!.value, headers: { 'partner-api-key': key } }));

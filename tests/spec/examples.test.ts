@@ -1,7 +1,9 @@
-// Every named example validates against its schema, except the request examples of schema-level
-// error scenarios, which must fail, and for the reason their scenario names.
+// Every scenario's request validates against the request schema, except those of the schema-level
+// error scenarios, which must fail, and for the reason their scenario names; every media-type
+// example of the spec validates, and no two request examples share a body.
 import { describe, expect, test } from 'vitest';
-import { clone, passes, requestExamples, responseExamples, validatorOf } from '../support/spec.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { clone, mediaTypeRequestExamples, passes, requestExamples, responseExamples, validatorOf } from '../support/spec.ts';
 
 const request = validatorOf('OffRampRequest');
 
@@ -35,6 +37,22 @@ describe('request examples', () => {
     expect(request(body)).toBe(false);
     const fixed = normalise(clone(body));
     expect(fault.because(fixed)).toBe(true);
+  });
+});
+
+describe("the spec's media-type request examples", () => {
+  const examples = Object.entries(mediaTypeRequestExamples);
+
+  test.each(examples)('%s is valid against OffRampRequest', (_name, example) => {
+    expect(request(example.value), JSON.stringify(request.errors)).toBe(true);
+  });
+
+  test('each is the body of the scenario of the same name, sent with the valid key; no two share a body', () => {
+    for (const [name, example] of examples) {
+      expect(requestExamples[name]?.value).toEqual(example.value);
+      expect(requestExamples[name]?.scenario.apiKeyFixture).toBe('apiKeys.valid');
+      expect(examples.filter(([, other]) => isDeepStrictEqual(other.value, example.value)).map(([other]) => other)).toEqual([name]);
+    }
   });
 });
 

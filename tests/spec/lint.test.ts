@@ -6,7 +6,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
-import { ajv, requestExamples, spec } from '../support/spec.ts';
+import { spec } from '../support/spec.ts';
 
 describe('spec lint and validity', () => {
   test('redocly lint reports zero problems', () => {
@@ -29,16 +29,5 @@ describe('spec lint and validity', () => {
   test('the JSON and YAML bundles hold the same document', () => {
     const yaml = parse(readFileSync(resolve(projectRoot, 'generated/openapi.yaml'), 'utf8'));
     expect(yaml).toEqual(spec);
-  });
-
-  test('the lint-ignore file exempts exactly the request examples that are invalid on purpose', () => {
-    const validate = ajv.getSchema('https://off-ramp.contract/schemas.json#/$defs/OffRampRequest')!;
-    const invalidOnPurpose = Object.entries(requestExamples)
-      .filter(([, example]) => !validate(example.value))
-      .map(([name]) => `openapi/components/examples/${name}Request.yaml`)
-      .sort();
-    const ignored = parse(readFileSync(resolve(projectRoot, '.redocly.lint-ignore.yaml'), 'utf8')) as Record<string, Record<string, string[]>>;
-    expect(Object.keys(ignored).sort()).toEqual(invalidOnPurpose);
-    for (const rules of Object.values(ignored)) expect(Object.keys(rules)).toEqual(['no-invalid-media-type-examples']);
   });
 });

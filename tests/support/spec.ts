@@ -1,5 +1,7 @@
-// Shared by the spec tests: the bundled spec, one Ajv that knows its schemas, and example lookups.
+// Shared by the spec tests: the bundled spec, one Ajv that knows its schemas, the scenarios and
+// example lookups.
 import { createSpecAjv, loadBundledSpec, schemaValidator } from '../../scripts/lib/spec-schemas.ts';
+import { contractScenarios, type Scenario } from '../../src/contract/scenarios.ts';
 
 export const spec = loadBundledSpec();
 export const ajv = createSpecAjv(spec);
@@ -9,8 +11,14 @@ export const operation = spec.paths['/api/partner/v2/off-ramp']!.post;
 
 const refName = (ref: { $ref: string }) => ref.$ref.split('/').pop()!;
 
-/** Named request examples of the operation: name -> example object (value plus extensions). */
-export const requestExamples: Record<string, { value: any; [ext: string]: unknown }> = Object.fromEntries(
+/** The contract's scenarios (generated/off-ramp.arazzo.yaml with the spec's answers). */
+export const scenarios = contractScenarios(spec);
+
+/** Each scenario's request by name: its body (`value`) and the scenario (key fixture, padding, stall). */
+export const requestExamples: Record<string, { value: any; scenario: Scenario }> = Object.fromEntries(scenarios.map((scenario) => [scenario.name, { value: scenario.requestBody, scenario }]));
+
+/** The spec's own request examples of the operation (media-type examples: valid, distinct bodies). */
+export const mediaTypeRequestExamples: Record<string, { summary?: string; value: any }> = Object.fromEntries(
   Object.entries<{ $ref: string }>(operation.requestBody.content['application/json'].examples).map(([name, ref]) => [name, spec.components.examples[refName(ref)]!]),
 );
 

@@ -2,7 +2,7 @@
 // transport padding (the oversized scenarios send the body of another scenario, padded).
 import { loadBundledSpec } from '../../../scripts/lib/spec-schemas.ts';
 import { defaultFixturesPath, fixtureAt, loadFixtures } from '../../../src/contract/fixtures.ts';
-import { scenariosFromSpec } from '../../../src/contract/scenarios.ts';
+import { contractScenarios, type Scenario } from '../../../src/contract/scenarios.ts';
 
 const canonical = (value: unknown): string =>
   Array.isArray(value)
@@ -13,16 +13,16 @@ const canonical = (value: unknown): string =>
 
 export type ScenarioOfRequest = (body: string, headers: Record<string, string | undefined>) => string | undefined;
 
-const paddingOf = (extensions: Record<string, unknown>) => `${extensions['x-pad-body-to-bytes'] ?? ''}|${extensions['x-pad-headers-to-bytes'] ?? ''}`;
+const paddingOf = (scenario: Scenario) => `${scenario.requestText === undefined ? '' : Buffer.byteLength(scenario.requestText)}|${scenario.requestHeaders['x-padding']?.length ?? ''}`;
 
 export function scenarioOfRequest(): ScenarioOfRequest {
   const fixtures = loadFixtures(defaultFixturesPath);
   const byRequest = new Map<string, string>();
-  for (const scenario of scenariosFromSpec(loadBundledSpec())) {
+  for (const scenario of contractScenarios(loadBundledSpec())) {
     // The stalled-request scenario is not sent by the contract runner (see src/contract/targets.ts).
-    if (scenario.requestExtensions['x-stall-body-after-bytes'] !== undefined) continue;
+    if (scenario.stallAfterBytes !== undefined) continue;
     const apiKey = scenario.apiKeyFixture === null ? '' : String(fixtureAt(fixtures, scenario.apiKeyFixture));
-    const key = `${canonical(scenario.requestBody)}|${apiKey}|${paddingOf(scenario.requestExtensions)}`;
+    const key = `${canonical(scenario.requestBody)}|${apiKey}|${paddingOf(scenario)}`;
     if (byRequest.has(key)) throw new Error(`Scenarios ${byRequest.get(key)} and ${scenario.name} send the same request`);
     byRequest.set(key, scenario.name);
   }
