@@ -22,6 +22,9 @@ export const apiKeyHeader = 'partner-api-key';
  */
 const apiKeyInput = /^\$inputs\.([A-Za-z0-9]+)ApiKey$/;
 
+/** The workflow input that carries the key of fixture `apiKeys.<name>`. */
+export const apiKeyInputName = (fixtureName: string): string => `${fixtureName}ApiKey`;
+
 export interface Scenario {
   name: string;
   /** The workflow's summary, for people. */
