@@ -59,6 +59,24 @@ function literal(text: string): string {
   return `'${text}'`;
 }
 
+/** What a workflow expects, for people: the catalog row, or the created transaction. */
+function expectation(name: string, spec: BundledSpec): string {
+  const row = errorCatalogFromSpec(spec).find((r) => r.name === name);
+  return row ? `Expects ${row.status} ${row.code} with the message "${row.message}".` : `Expects 201 and a new transaction, as the response example ${name} shows.`;
+}
+
+/** What a step sends, for people (the parameters and body say it for tools). */
+function sending(parameters: JsonObject[], bodyBytes: unknown, headerBytes: unknown, stall: unknown): string {
+  const key = parameters.find((p) => p.name === 'partner-api-key');
+  const parts = [`POST /api/partner/v2/off-ramp ${key ? `with the key ${String(key.value)}` : 'with no partner-api-key header'}`];
+  if (typeof bodyBytes === 'number') parts.push(`the JSON body padded with spaces to ${bodyBytes} bytes`);
+  if (typeof headerBytes === 'number') parts.push(`an ${paddingHeader} header of ${headerBytes} bytes`);
+  const sentence = `${parts.join(', ')}.`;
+  return typeof stall === 'number'
+    ? `${sentence} A runner that can stall a request sends the headers and the first ${stall} bytes of the body, then nothing, and waits (x-stall-body-after-bytes).`
+    : sentence;
+}
+
 function successCriteria(name: string, spec: BundledSpec): JsonObject[] {
   const status = statusOfResponseExample(spec, name);
   if (status === undefined) throw new Error(`Workflow ${name} has no response example of the same name in the spec`);
@@ -112,10 +130,12 @@ export function buildArazzoScenarios(sourcePath: string, spec: BundledSpec): Ara
     if (typeof bodyBytes === 'number') payload = padJsonBody(JSON.stringify(payload), bodyBytes);
     return {
       ...rest,
+      description: expectation(workflow.workflowId, spec),
       ...(inputs?.$ref ? { inputs: component('inputs', inputs.$ref.replace('#/components/inputs/', '')) } : inputs ? { inputs } : {}),
       steps: [
         {
           ...step,
+          description: sending(resolvedParameters, bodyBytes, headerBytes, step['x-stall-body-after-bytes']),
           ...(resolvedParameters.length > 0 ? { parameters: resolvedParameters } : {}),
           requestBody: { contentType: requestBody.contentType, payload },
           successCriteria: successCriteria(workflow.workflowId, spec),
