@@ -135,7 +135,7 @@ export function buildArazzoScenarios(sourcePath: string, spec: BundledSpec): Ara
       steps: [
         {
           ...step,
-          description: sending(resolvedParameters, bodyBytes, headerBytes, step['x-stall-body-after-bytes']),
+          description: sending(resolvedParameters as JsonObject[], bodyBytes, headerBytes, step['x-stall-body-after-bytes']),
           ...(resolvedParameters.length > 0 ? { parameters: resolvedParameters } : {}),
           requestBody: { contentType: requestBody.contentType, payload },
           successCriteria: successCriteria(workflow.workflowId, spec),

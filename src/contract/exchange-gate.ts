@@ -3,7 +3,9 @@
 // never hold (the partner key of the scenario), sends the request with a deadline and a size cap
 // (src/http/bounded-exchange.ts), records the whole answer for the hooks to judge, and hands Dredd
 // only the status. So no key can reach Dredd's reporters or errors, no answer can stall, flood or
-// crash Dredd, and a redirect is never followed.
+// crash Dredd, and a redirect is never followed. A runner that judges answers itself (redocly
+// respect) gets the answer's status, Content-Type and body instead (`relay: 'answer'`), and never
+// a Location to follow.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { boundedExchange, type ExchangeLimits, type ExchangeRequest, type ExchangeResult } from '../http/bounded-exchange.ts';
@@ -64,7 +66,7 @@ function readAll(request: IncomingMessage): Promise<Buffer> {
  * @param target the server under test (its path, if any, prefixes every request path)
  * @param transportOf what the gate adds to each scenario's request
  */
-export async function startExchangeGate(target: URL, limits: ExchangeLimits, transportOf: (scenario: string) => ScenarioTransport): Promise<ExchangeGate> {
+export async function startExchangeGate(target: URL, limits: ExchangeLimits, transportOf: (scenario: string) => ScenarioTransport, relay: 'status' | 'answer' = 'status'): Promise<ExchangeGate> {
   const records = new Map<string, GateRecord>();
   const early = new Map<string, Promise<GateRecord>>();
   const prefix = target.pathname.replace(/\/+$/, '');
@@ -96,8 +98,15 @@ export async function startExchangeGate(target: URL, limits: ExchangeLimits, tra
       );
       const record = await (early.get(scenario) ?? exchange(scenario, request.url ?? '/', headers, body));
       records.set(scenario, record);
+      const { result } = record;
+      if (relay === 'answer' && result.ok) {
+        const contentType = result.headers['content-type'];
+        response.writeHead(result.status, { 'x-contract-gate': 'answered', ...(contentType ? { 'content-type': contentType } : {}) });
+        response.end(result.body);
+        return;
+      }
       // Dredd judges the status only; the hooks judge the recorded answer.
-      response.writeHead(record.result.ok ? record.result.status : 502, { 'content-length': 0, 'x-contract-gate': record.result.ok ? 'answered' : record.result.kind });
+      response.writeHead(result.ok ? result.status : 502, { 'content-length': 0, 'x-contract-gate': result.ok ? 'answered' : result.kind });
       response.end();
     })().catch(() => response.destroy());
   });
