@@ -41,11 +41,29 @@ export interface paths {
          *     its own kind of account only (MXN to `MX`, DOP to `DO`, USD to `US`, EUR to SEPA).
          *     `accountHolder` is either an individual (`firstName`, `lastName`) or a business (`businessName`).
          *
-         *     Beyond the patterns in the schema, the server verifies the CLABE control digit, bank code and city
-         *     code, the ABA routing checksum, the IBAN check digits and country length, the BIC's country code,
-         *     and that a SEPA IBAN belongs to `country`; the client package's preflight makes the same checks
-         *     before sending. A failure is `400 INVALID_USER_INPUT_ERROR` with a
-         *     `details` entry for the field.
+         *     Beyond the patterns in the schema, the server makes the checks below on inline bank details; the
+         *     client package's preflight makes the same checks before sending. A failure is
+         *     `400 INVALID_USER_INPUT_ERROR` with one `details` entry for the field, whose message names the
+         *     first check of that field that failed, in the order listed (`{...}` stands for a value taken from
+         *     the request or from the check).
+         *
+         *     | Field | Check | Detail message |
+         *     |---|---|---|
+         *     | `accountIdentifier` (MX) | CLABE control digit (weights 3, 7, 1, modulo 10) | `is not a valid CLABE: wrong control digit (the last digit should be {digit})` |
+         *     | `accountIdentifier` (MX) | the bank code is a known bank | `is not a valid CLABE: unknown bank code {code}` |
+         *     | `accountIdentifier` (MX) | the city code is a known city (plaza) | `is not a valid CLABE: unknown city code {code}` |
+         *     | `routingNumber` (US) | ABA checksum (weights 3, 7, 1, modulo 10) | `is not a valid ABA routing number: wrong checksum` |
+         *     | `routingNumber` (US) | not `000000000` | `is not a valid ABA routing number: all digits are zero` |
+         *     | `iban` | its country has an IBAN format | `is not a valid IBAN: {country} has no IBAN format` |
+         *     | `iban` | the length of that country's IBANs | `is not a valid IBAN: wrong length for {country} ({length} characters)` |
+         *     | `iban` | that country's national account format (BBAN) | `is not a valid IBAN: wrong national account format for {country}` |
+         *     | `iban` | mod-97 check digits | `is not a valid IBAN: wrong mod-97 check digits` |
+         *     | `iban` | national check digits, for BE, CZ, EE, ES, FR, HR, HU, MC, NO, PL, PT, SI and SK only | `is not a valid IBAN: wrong national check digits for {country}` |
+         *     | `iban` | its country is `country` | `belongs to {country}, not to country {country}` |
+         *     | `bic` | its country is an assigned ISO 3166-1 alpha-2 code or `XK` | `is not a valid BIC: {country} is not a country code` |
+         *
+         *     No other bank detail is checked: bank names, account numbers of `DO` and `US` and the BIC's
+         *     institution are not looked up, and the BIC's country is not compared with the IBAN's.
          *
          *     **Penny test (Mexico).** The first payout to a CLABE triggers a small test transfer that checks the
          *     KYC-verified user owns the account. The transaction is created normally (`bankAccount.isVerified`
@@ -92,9 +110,9 @@ export interface paths {
          *        a user who is unknown or not KYC-verified is `403 USER_NOT_VERIFIED_ERROR` (the two cases are
          *        not told apart, so that user ids cannot be probed).
          *     5. **Body shape**: wrong types, formats, patterns or ranges, unknown properties, bank details that
-         *        match no country, failed CLABE / ABA / IBAN checks, an IBAN of another country than `country`,
-         *        a currency that does not pay out to the bank's country: `400 INVALID_USER_INPUT_ERROR`, with one
-         *        `details` entry per fault.
+         *        match no country, failed CLABE / ABA / IBAN / BIC checks (see the table above), an IBAN of
+         *        another country than `country`, a currency that does not pay out to the bank's country:
+         *        `400 INVALID_USER_INPUT_ERROR`, with one `details` entry per fault.
          *     6. **Pricing source** rule: `400 BAD_REQUEST` "Either quoteId or fiatCurrency, ...".
          *     7. **Bank account source** rule: `400 BAD_REQUEST` "Either userBankInformationId or
          *        userBankInformation must be provided".
@@ -313,9 +331,10 @@ export interface components {
         PremiumSpread: number;
         /**
          * @description Mexican CLABE: exactly 18 digits (3-digit bank code, 3-digit city code, 11-digit account
-         *     number, 1 control digit). The server and the client's preflight also verify the control digit,
-         *     the bank code and the city code; a CLABE that fails them is answered with
-         *     `400 INVALID_USER_INPUT_ERROR`.
+         *     number, 1 control digit). The server and the client's preflight also check, in this order, the
+         *     control digit (weights 3, 7, 1, modulo 10), that the bank code is a known bank and that the
+         *     city code is a known city (plaza). A CLABE that fails one is answered with
+         *     `400 INVALID_USER_INPUT_ERROR` and a detail naming the first check that failed.
          * @example 002010077777777771
          */
         Clabe: string;
@@ -393,8 +412,9 @@ export interface components {
         };
         /**
          * @description US ABA routing number: 9 digits whose first two digits are a valid Federal Reserve prefix
-         *     (00-12, 21-32, 61-72 or 80). The server and the client's preflight also verify the ABA
-         *     checksum (weights 3, 7, 1); a number that fails it is answered with
+         *     (00-12, 21-32, 61-72 or 80). The server and the client's preflight also check the ABA
+         *     checksum: 3 × (d1 + d4 + d7) + 7 × (d2 + d5 + d8) + (d3 + d6 + d9) must be a multiple of 10
+         *     and not 0, so `000000000` fails. A number that fails is answered with
          *     `400 INVALID_USER_INPUT_ERROR`.
          * @example 021000021
          */
@@ -508,14 +528,23 @@ export interface components {
         /**
          * @description International Bank Account Number (ISO 13616) in electronic form: upper case, no spaces, 15 to
          *     34 characters. Its first two letters are the account's country and must equal `country`. The
-         *     server and the client's preflight also verify the country-specific length and the mod-97 check
-         *     digits; an IBAN that fails them is answered with `400 INVALID_USER_INPUT_ERROR`.
+         *     server and the client's preflight also check, in this order: that the country has an IBAN
+         *     format, the length of that country's IBANs (22 characters for `DE`), that country's national
+         *     account format (the BBAN: which positions are digits and which letters), the mod-97 check
+         *     digits, and the national check digits inside the BBAN, for BE, CZ, EE, ES, FR, HR, HU, MC, NO,
+         *     PL, PT, SI and SK only. An IBAN that fails one is answered with `400 INVALID_USER_INPUT_ERROR`
+         *     and a detail naming the first check that failed; an otherwise valid IBAN of another country
+         *     than `country` gets a detail saying so.
          * @example DE89370400440532013000
          */
         Iban: string;
         /**
          * @description SWIFT/BIC code of the bank (ISO 9362): 4-letter institution, 2-letter country, 2-character
-         *     location and an optional 3-character branch, so 8 or 11 characters, upper case.
+         *     location and an optional 3-character branch, so 8 or 11 characters, upper case. The server and
+         *     the client's preflight also check that the country (5th and 6th letters) is an assigned ISO
+         *     3166-1 alpha-2 code or `XK` (Kosovo); a BIC that fails is answered with
+         *     `400 INVALID_USER_INPUT_ERROR`. The institution is not looked up, and the BIC's country is not
+         *     compared with the IBAN's.
          * @example COBADEFFXXX
          */
         Bic: string;

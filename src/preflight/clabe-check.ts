@@ -4,10 +4,12 @@ import { clabe } from 'clabe-validator';
 let cityCodes: Set<number> | undefined;
 
 /**
- * The verdict of `clabe.validate` on an 18-digit string, from the library's own parts: its control
- * digit (`computeChecksum`), its bank table (`banksMap`) and its city table (`cities`). `validate`
- * also formats the bank and city names of the account, which costs more than the whole schema
- * validation, so it runs only on a CLABE that fails, for its message.
+ * The detail message for an 18-digit string that `clabe.validate` rejects, naming the first
+ * check that failed in the library's order (control digit, bank code, city code), or `undefined`
+ * for a valid CLABE. The verdict comes from the library's own parts: its control digit
+ * (`computeChecksum`), its bank table (`banksMap`) and its city table (`cities`). `validate` also
+ * formats the bank and city names of the account, which costs more than the whole schema
+ * validation, so it runs only on a CLABE that fails, for its verdict.
  */
 export function clabeFault(clabeNumber: string): string | undefined {
   cityCodes ??= new Set(clabe.cities.map(([code]) => code));
@@ -17,5 +19,12 @@ export function clabeFault(clabeNumber: string): string | undefined {
     cityCodes.has(Number(clabeNumber.slice(3, 6)));
   if (valid) return undefined;
   const result = clabe.validate(clabeNumber);
-  return result.ok ? undefined : result.message;
+  if (result.ok) return undefined;
+  switch (result.error) {
+    case 'invalid-checksum': return `is not a valid CLABE: wrong control digit (the last digit should be ${result.checksum})`;
+    case 'invalid-bank': return `is not a valid CLABE: unknown bank code ${result.code.bank}`;
+    case 'invalid-city': return `is not a valid CLABE: unknown city code ${result.code.city}`;
+    // The schema's pattern rules out a wrong length and non-digits.
+    default: return `is not a valid CLABE: ${result.message}`;
+  }
 }
