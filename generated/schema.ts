@@ -173,14 +173,14 @@ export interface paths {
          *     | 431 | `REQUEST_HEADERS_TOO_LARGE` | Request headers are larger than 16384 bytes | `RequestHeadersTooLarge` |
          *
          *     `{min}` and `{max}` are the limits of your partner agreement, written as plain decimal numbers.
-         *     The request examples of the three transport rows are ordinary bodies with an extension that tells
-         *     tools how to make them oversized or stalled: `x-pad-body-to-bytes` (pad the JSON body with spaces
-         *     to that many bytes), `x-pad-headers-to-bytes` (add an `x-padding` header of that many bytes) and
+         *     Every row has a response example of its name. The request that gets each answer (the body, the
+         *     `partner-api-key` to send or none, the padding of the transport rows) is a workflow of the same
+         *     name in the Arazzo 1.0 document beside this spec (`off-ramp.arazzo.yaml` in the package), with
+         *     success criteria on the status, the code and the message; any Arazzo runner can execute it
+         *     against a server. The request examples here are the valid ones, one body each; the requests that
+         *     break the schema on purpose are workflows only. The stalled request of `RequestTimeout` carries
          *     `x-stall-body-after-bytes` (send the headers, with the full body's `Content-Length`, and the first
-         *     that many bytes of the body, then nothing, and wait for the answer).
-         *     Request examples for the 401 and 403 rows that depend on the API key carry an extension
-         *     `x-partner-api-key` naming the key to send (a key of the contract fixtures, or `null` for no
-         *     header); the others are sent with a valid key.
+         *     that many bytes of the body, then nothing, and wait for the answer), which no Arazzo runner reads.
          */
         post: operations["createOffRamp"];
         delete?: never;
