@@ -3,17 +3,16 @@
 // does not document them yet). Log lines name the route, never the raw URL or any header, so
 // that an API key can never reach the log, wherever a client put it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { apiKeyHeader } from './authenticate-partner.ts';
+import { apiKeyHeader } from './check-api-key-form.ts';
 import { catalogError } from './catalog-errors.ts';
 import { decideOffRamp, type OffRampContext } from './decide-off-ramp.ts';
 import { readJsonBody } from './read-json-body.ts';
 import { sendEmpty, sendJson } from './send-response.ts';
+import type { LogLine, RequestRouter } from './start-http-front.ts';
 
 export const offRampPath = '/api/partner/v2/off-ramp';
 
-export type LogLine = (line: string) => void;
-
-export function createRequestRouter(context: OffRampContext, log: LogLine) {
+export function createRequestRouter(context: OffRampContext, log: LogLine): RequestRouter {
   const logAnswer = (method: string, route: string, status: number, code: string | undefined, started: bigint) => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     log(`reference: ${method} ${route} -> ${status}${code ? ` ${code}` : ''} (${ms.toFixed(1)} ms)`);
