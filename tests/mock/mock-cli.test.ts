@@ -2,6 +2,7 @@
 // asked for, answers a scenario by name, answers a faulty body as the server does, and stops on
 // SIGTERM (Prism with it); a bad port is a usage error.
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { freePort } from '../../src/prism/free-port.ts';
@@ -54,6 +55,20 @@ describe('npm run mock', () => {
     const prismUrl = /Prism is listening on (http:\/\/\S+)/.exec(mock.output())![1]!;
     expect(prismUrl).not.toBe(url);
     expect(await fetch(prismUrl).then(() => 'answered', () => 'refused')).toBe('refused');
+  });
+
+  test('a port in use stops the start with one line and exit 1, and stops Prism too', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const mock = npmRunMock(['--port', String((taken.address() as AddressInfo).port)]);
+      expect(await mock.exit).toBe(1);
+      expect(mock.output()).toMatch(/^mock: cannot start: .*EADDRINUSE/m);
+      const prismUrl = /Prism is listening on (http:\/\/\S+)/.exec(mock.output())![1]!;
+      expect(await fetch(prismUrl).then(() => 'answered', () => 'refused')).toBe('refused');
+    } finally {
+      taken.close();
+    }
   });
 
   test('a bad --port is a usage error (exit 2)', async () => {
