@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatCoverageTable, formatScenarioLines } from '../src/contract/report.ts';
 import { runContractSuite, type ContractRunResult } from '../src/contract/run-contract-suite.ts';
-import { startPrism, type PrismServer } from '../src/prism/start-prism.ts';
+import { startMock, type MockServer } from '../src/prism/start-mock.ts';
 import { startReferenceServer, type ReferenceServer } from '../src/reference/start-reference-server.ts';
 import { projectRoot } from './lib/generated-dir.ts';
 
@@ -14,7 +14,7 @@ const { values: options } = parseArgs({ options: { spec: { type: 'string' } } })
 const specPath = options.spec ? resolve(options.spec) : undefined;
 const reportDir = resolve(projectRoot, 'dist', 'contract');
 // Everything started or starting, so that a failure or a signal stops it all.
-const running: Promise<ReferenceServer | PrismServer>[] = [];
+const running: Promise<ReferenceServer | MockServer>[] = [];
 const stopAll = () => Promise.allSettled(running.splice(0).map((server) => server.then((s) => s.close())));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -30,8 +30,8 @@ async function main(): Promise<boolean> {
   running.push(referenceStarting);
   const reference = await referenceStarting;
   console.log(`start: reference implementation on ${reference.url}`);
-  // Prism takes a few seconds to start: let it start while the reference run goes on.
-  const mockStarting = startPrism({ mode: 'mock', ...(specPath ? { specPath } : {}), log: resolve(projectRoot, 'dist', 'prism', 'mock.log') });
+  // The mock (Prism behind its validating front) takes a few seconds to start: let it start while the reference run goes on.
+  const mockStarting = startMock({ ...(specPath ? { specPath } : {}), log: resolve(projectRoot, 'dist', 'prism', 'mock.log') });
   running.push(mockStarting);
   mockStarting.catch(() => undefined); // a failed start is reported where it is awaited, below
 

@@ -12,8 +12,9 @@ export interface ScenarioPlan {
 /**
  * - `server`: an implementation of the endpoint; every scenario runs (the exchange gate sends the
  *   stalled-request one, `x-stall-body-after-bytes`, stalled mid-body).
- * - `prism-mock`: `prism mock` on the bundled spec. Stateless, it cannot tell a saved bank account
- *   from an unknown one, so every scenario asks for its own answer by name
+ * - `prism-mock`: the mock (src/prism/start-mock.ts: `prism mock` on the bundled spec behind the
+ *   validating front, which forwards a request with `Prefer` to Prism unchanged). Stateless, it
+ *   cannot tell a saved bank account from an unknown one, so every scenario asks for its own answer by name
  *   (`Prefer: code=<status>, example=<name>`); every scenario runs, with the default fixtures.
  * - `prism-proxy`: an implementation behind `prism proxy --errors`. Prism answers a request the
  *   spec rejects (a schema-invalid body, no API key) itself, without forwarding it, and forwards

@@ -29,7 +29,8 @@ export interface PrismServer {
 }
 
 const prismEntry = resolve(dirname(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
-const prismMaxHeaderBytes = 64 * 1024;
+/** Node's header limit for Prism (and the mock's front): 64 KiB. */
+export const prismMaxHeaderBytes = 64 * 1024;
 const listeningLine = /Prism is listening on (http:\/\/\S+)/;
 
 export async function startPrism(options: PrismOptions): Promise<PrismServer> {

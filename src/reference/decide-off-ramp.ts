@@ -1,18 +1,17 @@
 // The order of checks of POST /api/partner/v2/off-ramp, as the spec's operation description
-// lists it: each numbered step below is the step of the same number there. The first failing
-// step decides the answer.
-import { authenticatePartner } from './authenticate-partner.ts';
+// lists it: each numbered step below is the step of the same number there (steps 1 to 7 in
+// check-request-in-order.ts, shared with the mock's front). The first failing step decides the answer.
 import { buildCreatedResponse } from './build-created-response.ts';
 import { checkAmountLimits } from './check-amount-limits.ts';
 import { checkBankAccount } from './check-bank-account.ts';
 import { checkPricingTerms } from './check-pricing-terms.ts';
 import { checkReceiver } from './check-receiver.ts';
 import { checkUser } from './check-user.ts';
-import { invalidUserInput, type ErrorAnswer } from './catalog-errors.ts';
+import type { ErrorAnswer } from './catalog-errors.ts';
+import { checkRequestInOrder, type RequestInput } from './check-request-in-order.ts';
+import { findPartner } from './find-partner.ts';
 import { priceFromAmount, priceFromQuote } from './price-off-ramp.ts';
-import type { ReadBody } from './read-json-body.ts';
 import type { ReferenceState } from './reference-state.ts';
-import { validateOffRampRequest, type PreflightResult } from '../preflight/validate-off-ramp-request.ts';
 import type { WalletAddressSource } from './wallet-addresses.ts';
 
 export interface OffRampContext {
@@ -23,41 +22,27 @@ export interface OffRampContext {
 
 export type Answer = ErrorAnswer | ReturnType<typeof buildCreatedResponse>;
 
-const preflightAnswer = ({ error: { status, ...error } }: Extract<PreflightResult, { ok: false }>): ErrorAnswer => ({ status, body: { success: false, error } });
-
-export function decideOffRamp(input: { apiKey: string | string[] | undefined; body: Exclude<ReadBody, { kind: 'aborted' | 'tooLarge' }> }, context: OffRampContext): Answer {
+export function decideOffRamp(input: RequestInput, context: OffRampContext): Answer {
   const { state } = context;
-  // 1. Body: sent as JSON, within the size limit, parses, and (the preflight's 'body' check) is an object.
-  if (input.body.kind === 'fault') return invalidUserInput([input.body.detail]);
-  const preflight = validateOffRampRequest(input.body.value);
-  if (!preflight.ok && preflight.check === 'body') return preflightAnswer(preflight);
-
-  // 2. Authentication and the partner's flow.
-  const partner = authenticatePartner(input.apiKey, state.partners);
-  if (!partner.ok) return partner.answer;
-
-  // 3. User id: present and a UUID.
-  if (!preflight.ok && preflight.check === 'userId') return preflightAnswer(preflight);
-
-  // 4. User: not a receiver's account, known and KYC-verified.
-  const user = checkUser((input.body.value as { userId: string }).userId, partner.value, state.users);
-  if (!user.ok) return user.answer;
-
-  // 5 to 7. Body shape, pricing source rule, bank account source rule (the preflight's order).
-  if (!preflight.ok) return preflightAnswer(preflight);
-  const request = preflight.value;
+  // 1 to 7: body, key, user id, user, shape, pricing source, bank source.
+  const checked = checkRequestInOrder(input, {
+    partner: (apiKey) => findPartner(apiKey, state.partners),
+    user: (userId, partner) => checkUser(userId, partner, state.users),
+  });
+  if (!checked.ok) return checked.answer;
+  const { request, partner, user } = checked.value;
 
   // 8 to 10. Quote, currency, chain and token.
-  const terms = checkPricingTerms(request, { partner: partner.value, user: user.value, quotes: state.quotes, market: state.market, now: context.now() });
+  const terms = checkPricingTerms(request, { partner, user, quotes: state.quotes, market: state.market, now: context.now() });
   if (!terms.ok) return terms.answer;
   const { fiatCurrency, tokenSymbol, quote } = terms.value;
 
   // 11. Saved bank account, and the account matching the payout currency.
-  const bankAccount = checkBankAccount(request, { partner: partner.value, user: user.value, fiatCurrency, savedBankAccounts: state.savedBankAccounts, market: state.market });
+  const bankAccount = checkBankAccount(request, { partner, user, fiatCurrency, savedBankAccounts: state.savedBankAccounts, market: state.market });
   if (!bankAccount.ok) return bankAccount.answer;
 
   // 12. Receiver.
-  const receiverId = checkReceiver(request.receiverId, { partner: partner.value, user: user.value, receivers: state.receivers });
+  const receiverId = checkReceiver(request.receiverId, { partner, user, receivers: state.receivers });
   if (!receiverId.ok) return receiverId.answer;
 
   // 13. Amounts within the partner's limits.
@@ -66,11 +51,11 @@ export function decideOffRamp(input: { apiKey: string | string[] | undefined; bo
     ? priceFromQuote(quote, premiumSpread)
     : priceFromAmount({ baseRate: state.market.exchangeRates[tokenSymbol]![fiatCurrency]!, premiumSpread, fiatAmount: request.fiatAmount, cryptoAmount: request.cryptoAmount });
   const named = quote ? { fiatAmount: quote.fiatAmount, cryptoAmount: quote.cryptoAmount } : { fiatAmount: request.fiatAmount, cryptoAmount: request.cryptoAmount };
-  const limited = checkAmountLimits(partner.value, named, price);
+  const limited = checkAmountLimits(partner, named, price);
   if (!limited.ok) return limited.answer;
 
   return buildCreatedResponse({
-    userId: user.value.id,
+    userId: user.id,
     receiverId: receiverId.value,
     terms: terms.value,
     price: limited.value,

@@ -1,26 +1,18 @@
-// Steps 0 and 1 of the order of checks, as far as bytes go: the body must fit in 64 KiB (else
-// 413), be sent as JSON without a Content-Encoding, be UTF-8, parse, and repeat no member name.
-// Whether the parsed value is an object is the preflight's call.
-import type { IncomingMessage } from 'node:http';
+// Step 1 of the order of checks, as far as bytes go: the body must be sent as JSON without a
+// Content-Encoding, be UTF-8, parse, and repeat no member name. Whether the parsed value is an
+// object is the preflight's call. The size limit (step 0) is read-body-bytes.ts.
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { findDuplicateMember } from './find-duplicate-member.ts';
+import { readBodyBytes, type BodyBytes } from './read-body-bytes.ts';
 import type { OffRampErrorDetail as ErrorDetail } from '../preflight/error-details.ts';
 
-export const bodyLimitBytes = 64 * 1024;
-/**
- * Past the limit a body is read and dropped, so that the client can read the 413 rather than a
- * reset connection; past this much more (or when Content-Length announces it) the 413 goes out
- * at once and the connection is closed, so nobody can keep the server busy reading.
- */
-export const drainLimitBytes = 1024 * 1024;
-
-export type ReadBody =
+/** A body that arrived whole and within the limit: its JSON value, or the fault that ends step 1. */
+export type JsonBody =
   | { kind: 'parsed'; value: unknown }
   /** A body fault, answered as `400 INVALID_USER_INPUT_ERROR` with this detail at path "". */
-  | { kind: 'fault'; detail: ErrorDetail }
-  /** Over the body limit: answered `413 PAYLOAD_TOO_LARGE` (step 0). */
-  | { kind: 'tooLarge' }
-  /** The client went away before the body ended: nobody to answer. */
-  | { kind: 'aborted' };
+  | { kind: 'fault'; detail: ErrorDetail };
+
+export type ReadBody = JsonBody | Exclude<BodyBytes, { kind: 'bytes' }>;
 
 // `application/json`, optionally with parameters; a charset, if given, must be UTF-8 (RFC 8259).
 const jsonMediaType = /^application\/json\s*(;|$)/i;
@@ -42,48 +34,31 @@ function contentEncodingFault(contentEncoding: string | undefined): ErrorDetail 
   return { path: '', message: 'must not be sent with a Content-Encoding other than identity' };
 }
 
+/** Judges a whole body (already within the size limit) by its headers and bytes, and parses it. */
+export function parseJsonBody(headers: IncomingHttpHeaders, bytes: Buffer): JsonBody {
+  const typeFault = contentTypeFault(headers['content-type']);
+  if (typeFault) return { kind: 'fault', detail: typeFault };
+  const encodingFault = contentEncodingFault(headers['content-encoding']);
+  if (encodingFault) return { kind: 'fault', detail: encodingFault };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { kind: 'fault', detail: { path: '', message: 'must be encoded in UTF-8' } };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { kind: 'fault', detail: { path: '', message: 'must be valid JSON' } };
+  }
+  // JSON.parse is the strict parser; the scan only looks for what it silently accepts.
+  const duplicate = findDuplicateMember(text);
+  return duplicate ? { kind: 'fault', detail: duplicate } : { kind: 'parsed', value };
+}
+
 /** Reads the whole request (past the limit it is drained, not kept) and parses it as JSON. */
-export function readJsonBody(request: IncomingMessage): Promise<ReadBody> {
-  return new Promise((resolve) => {
-    const announced = Number(request.headers['content-length']);
-    if (announced > drainLimitBytes) return resolve({ kind: 'tooLarge' });
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= bodyLimitBytes) chunks.push(chunk);
-      else if (size > drainLimitBytes && !settled) {
-        settled = true;
-        resolve({ kind: 'tooLarge' });
-      }
-    });
-    request.on('error', () => resolve({ kind: 'aborted' }));
-    request.on('close', () => {
-      if (!request.complete) resolve({ kind: 'aborted' });
-    });
-    request.on('end', () => {
-      if (settled) return;
-      if (size > bodyLimitBytes) return resolve({ kind: 'tooLarge' });
-      const typeFault = contentTypeFault(request.headers['content-type']);
-      if (typeFault) return resolve({ kind: 'fault', detail: typeFault });
-      const encodingFault = contentEncodingFault(request.headers['content-encoding']);
-      if (encodingFault) return resolve({ kind: 'fault', detail: encodingFault });
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks, size));
-      } catch {
-        return resolve({ kind: 'fault', detail: { path: '', message: 'must be encoded in UTF-8' } });
-      }
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        return resolve({ kind: 'fault', detail: { path: '', message: 'must be valid JSON' } });
-      }
-      // JSON.parse is the strict parser; the scan only looks for what it silently accepts.
-      const duplicate = findDuplicateMember(text);
-      resolve(duplicate ? { kind: 'fault', detail: duplicate } : { kind: 'parsed', value });
-    });
-  });
+export async function readJsonBody(request: IncomingMessage): Promise<ReadBody> {
+  const body = await readBodyBytes(request);
+  return body.kind === 'bytes' ? parseJsonBody(request.headers, body.bytes) : body;
 }

@@ -1,19 +1,18 @@
-// The HTTP front of the reference implementation: one route, POST /api/partner/v2/off-ramp.
-// Other paths are 404 and other methods 405 with `Allow: POST`, both without a body (the spec
-// does not document them yet). Log lines name the route, never the raw URL or any header, so
-// that an API key can never reach the log, wherever a client put it.
+// The HTTP front of the reference implementation: one route, POST /api/partner/v2/off-ramp (see
+// off-ramp-route.ts). Log lines name the route, never the raw URL or any header, so that an API
+// key can never reach the log, wherever a client put it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { apiKeyHeader } from './authenticate-partner.ts';
+import { apiKeyHeader } from './check-api-key-form.ts';
 import { catalogError } from './catalog-errors.ts';
 import { decideOffRamp, type OffRampContext } from './decide-off-ramp.ts';
+import { answerOutsideRoute } from './off-ramp-route.ts';
 import { readJsonBody } from './read-json-body.ts';
-import { sendEmpty, sendJson } from './send-response.ts';
+import { sendJson } from './send-response.ts';
+import type { LogLine, RequestRouter } from './start-http-front.ts';
 
-export const offRampPath = '/api/partner/v2/off-ramp';
+export { offRampPath } from './off-ramp-route.ts';
 
-export type LogLine = (line: string) => void;
-
-export function createRequestRouter(context: OffRampContext, log: LogLine) {
+export function createRequestRouter(context: OffRampContext, log: LogLine): RequestRouter {
   const logAnswer = (method: string, route: string, status: number, code: string | undefined, started: bigint) => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     log(`reference: ${method} ${route} -> ${status}${code ? ` ${code}` : ''} (${ms.toFixed(1)} ms)`);
@@ -22,14 +21,8 @@ export function createRequestRouter(context: OffRampContext, log: LogLine) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     const started = process.hrtime.bigint();
     const method = request.method ?? '';
-    if ((request.url ?? '').split('?')[0] !== offRampPath) {
-      sendEmpty(response, 404);
-      return logAnswer(method, '(unknown path)', 404, undefined, started);
-    }
-    if (method !== 'POST') {
-      sendEmpty(response, 405, { allow: 'POST' });
-      return logAnswer(method, 'off-ramp', 405, undefined, started);
-    }
+    const outside = answerOutsideRoute(request, response);
+    if (outside) return logAnswer(method, outside.route, outside.status, undefined, started);
     void readJsonBody(request).then((body) => {
       // Gone, or already answered (a 408 for a body that stalled, then arrived after all).
       if (body.kind === 'aborted' || response.writableEnded) return;

@@ -1,11 +1,13 @@
-// `npm run mock`: Prism serves the bundled spec on the port asked for, answers a scenario by name,
-// and stops on SIGTERM; a bad port is a usage error.
+// `npm run mock`: the mock (Prism behind the validating front) serves the bundled spec on the port
+// asked for, answers a scenario by name, answers a faulty body as the server does, and stops on
+// SIGTERM (Prism with it); a bad port is a usage error.
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { freePort } from '../../src/prism/free-port.ts';
 import { postJson } from '../support/post-json.ts';
-import { responseExamples } from '../support/spec.ts';
+import { requestExamples, responseExamples } from '../support/spec.ts';
 
 function npmRunMock(args: string[]) {
   const child = spawn('npm', ['run', '-s', 'mock', '--', ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -34,14 +36,39 @@ describe('npm run mock', () => {
       });
     });
     expect(url).toBe(`http://127.0.0.1:${port}`);
-    const reply = await postJson(`${url}/api/partner/v2/off-ramp`, {}, { 'partner-api-key': 'any', Prefer: 'code=404, example=ReceiverNotFound', connection: 'close' });
+    const key = `pk_test_${'k'.repeat(32)}`;
+    const reply = await postJson(`${url}/api/partner/v2/off-ramp`, {}, { 'partner-api-key': key, Prefer: 'code=404, example=ReceiverNotFound', connection: 'close' });
     // An empty body breaks the spec, so Prism answers with a 400 example (here the first one) and logs the violations.
     expect(reply.status).toBe(400);
     expect(reply.body).toEqual(responseExamples.InvalidUserInput!.value);
     expect(mock.output()).toContain('Request did not pass the validation rules');
+    // Without Prefer the front answers the fault itself, as the server does. No log line, Prism's or
+    // the front's, names a header.
+    const unknown = await postJson(`${url}/api/partner/v2/off-ramp`, { ...requestExamples.FiatAmountToMexico!.value, fiatAmmount: 1 }, { 'partner-api-key': key, connection: 'close' });
+    expect([unknown.status, unknown.body.error.details]).toEqual([400, [{ path: '/fiatAmmount', message: 'is not allowed' }]]);
+    await expect.poll(() => mock.output()).toContain('mock: POST off-ramp -> 400 INVALID_USER_INPUT_ERROR (front)');
+    expect(mock.output()).not.toContain(key);
     mock.child.kill('SIGTERM');
     expect(await mock.exit).toBe(0);
     expect(await fetch(url).then(() => 'answered', () => 'refused')).toBe('refused');
+    // Prism, on its internal port, stopped too.
+    const prismUrl = /Prism is listening on (http:\/\/\S+)/.exec(mock.output())![1]!;
+    expect(prismUrl).not.toBe(url);
+    expect(await fetch(prismUrl).then(() => 'answered', () => 'refused')).toBe('refused');
+  });
+
+  test('a port in use stops the start with one line and exit 1, and stops Prism too', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const mock = npmRunMock(['--port', String((taken.address() as AddressInfo).port)]);
+      expect(await mock.exit).toBe(1);
+      expect(mock.output()).toMatch(/^mock: cannot start: .*EADDRINUSE/m);
+      const prismUrl = /Prism is listening on (http:\/\/\S+)/.exec(mock.output())![1]!;
+      expect(await fetch(prismUrl).then(() => 'answered', () => 'refused')).toBe('refused');
+    } finally {
+      taken.close();
+    }
   });
 
   test('a bad --port is a usage error (exit 2)', async () => {

@@ -1,17 +1,19 @@
-// The Prism mock (`npm run mock`) of the bundled spec: a consumer gets every scenario's answer by
-// name, the mock rejects bodies that break the either/or rules, and the contract suite passes
-// against it.
+// The mock (`npm run mock`: Prism behind the validating front) of the bundled spec: a consumer gets
+// every scenario's answer by name, bodies that break the either/or rules get the server's own
+// catalog row, and the contract suite passes against it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { errorCatalogFromSpec } from '../../scripts/lib/error-catalog.ts';
+import { catalogError, type CatalogRowName } from '../../src/catalog/catalog-error.ts';
 import { loadBundledSpec } from '../../scripts/lib/spec-schemas.ts';
 import { defaultFixturesPath, fixtureAt, loadFixtures } from '../../src/contract/fixtures.ts';
 import { runContractSuite } from '../../src/contract/run-contract-suite.ts';
 import { operationPath, contractScenarios } from '../../src/contract/scenarios.ts';
 import { padForTransportScenario } from '../../src/contract/transport-padding.ts';
-import { startPrism, type PrismServer } from '../../src/prism/start-prism.ts';
+import { validateOffRampRequest } from '../../src/preflight/validate-off-ramp-request.ts';
+import { startMock, type MockServer } from '../../src/prism/start-mock.ts';
 import { postJson } from '../support/post-json.ts';
 import { clone, requestExamples } from '../support/spec.ts';
 
@@ -20,9 +22,9 @@ const fixtures = loadFixtures(defaultFixturesPath);
 const validKey = String(fixtureAt(fixtures, 'apiKeys.valid'));
 
 const work = mkdtempSync(join(tmpdir(), 'off-ramp-mock-'));
-let mock: PrismServer;
+let mock: MockServer;
 beforeAll(async () => {
-  mock = await startPrism({ mode: 'mock', log: join(work, 'prism-mock.log') });
+  mock = await startMock({ log: join(work, 'prism-mock.log') });
 });
 afterAll(async () => {
   await mock?.close();
@@ -56,9 +58,8 @@ const change = (body: any, edit: (b: any) => void) => {
   return copy;
 };
 
-describe('the mock rejects bodies that break the either/or (oneOf) rules', () => {
-  // Prism lists request violations in `sl-violations` (a JSON array; past a size it prefixes
-  // "Too many violations!" and cuts the array short), so the codes are read by pattern.
+describe('the mock answers bodies that break the either/or (oneOf) rules as the server does', () => {
+  // Prism lists request violations in `sl-violations`; the front relays it with Prism's 201.
   const violations = (reply: { headers: Headers }): string[] => [...(reply.headers.get('sl-violations') ?? '').matchAll(/"code":"([^"]+)"/g)].map((m) => m[1]!);
 
   test.each([
@@ -71,20 +72,25 @@ describe('the mock rejects bodies that break the either/or (oneOf) rules', () =>
     expect(violations(reply)).toEqual([]);
   });
 
-  test.each([
-    ['pricing: a quote and an amount', change(quoted, (b) => (b.fiatAmount = 1500))],
-    ['pricing: a quote and the symbols', change(quoted, (b) => Object.assign(b, { fiatCurrency: 'MXN', blockchainSymbol: 'POL', tokenSymbol: 'USDC' }))],
-    ['pricing: both amounts', change(explicit, (b) => (b.cryptoAmount = 10))],
-    ['pricing: no amount', change(explicit, (b) => delete b.fiatAmount)],
-    ['pricing: neither a quote nor symbols', change(explicit, (b) => ['fiatCurrency', 'blockchainSymbol', 'tokenSymbol', 'fiatAmount'].forEach((k) => delete b[k]))],
-    ['bank source: inline and saved', change(explicit, (b) => (b.userBankInformationId = quoted.userBankInformationId))],
-    ['bank source: neither', change(explicit, (b) => delete b.userBankInformation)],
-    ['bank details: a Mexican account with a Dominican field', change(explicit, (b) => (b.userBankInformation.documentType = 'CEDULA'))],
-    ['account holder: individual and business at once', change(us, (b) => (b.userBankInformation.accountHolder.businessName = 'Acme LLC'))],
-  ])('%s: 400 with a oneOf violation', async (_, body) => {
-    const reply = await post(body);
-    expect(reply.status).toBe(400);
-    expect(violations(reply)).toContain('oneOf');
+  // Before the validating front, Prism answered each of these with its first 400 example
+  // (INVALID_USER_INPUT_ERROR) and a `oneOf` violation; the server answers the catalog row below.
+  test.each<[string, { given: unknown; want: CatalogRowName }]>([
+    ['pricing: a quote and an amount', { given: change(quoted, (b) => (b.fiatAmount = 1500)), want: 'PricingSourceMissing' }],
+    ['pricing: a quote and the symbols', { given: change(quoted, (b) => Object.assign(b, { fiatCurrency: 'MXN', blockchainSymbol: 'POL', tokenSymbol: 'USDC' })), want: 'PricingSourceMissing' }],
+    ['pricing: both amounts', { given: change(explicit, (b) => (b.cryptoAmount = 10)), want: 'PricingSourceMissing' }],
+    ['pricing: no amount', { given: change(explicit, (b) => delete b.fiatAmount), want: 'PricingSourceMissing' }],
+    ['pricing: neither a quote nor symbols', { given: change(explicit, (b) => ['fiatCurrency', 'blockchainSymbol', 'tokenSymbol', 'fiatAmount'].forEach((k) => delete b[k])), want: 'PricingSourceMissing' }],
+    ['bank source: inline and saved', { given: change(explicit, (b) => (b.userBankInformationId = quoted.userBankInformationId)), want: 'BankSourceMissing' }],
+    ['bank source: neither', { given: change(explicit, (b) => delete b.userBankInformation), want: 'BankSourceMissing' }],
+    ['bank details: a Mexican account with a Dominican field', { given: change(explicit, (b) => (b.userBankInformation.documentType = 'CEDULA')), want: 'InvalidUserInput' }],
+    ['account holder: individual and business at once', { given: change(us, (b) => (b.userBankInformation.accountHolder.businessName = 'Acme LLC')), want: 'InvalidUserInput' }],
+  ])('%s: 400 with the server\'s catalog row', async (_, { given, want }) => {
+    const reply = await post(given);
+    const { status, code, message } = catalogError(want);
+    expect([reply.status, reply.body.error.code, reply.body.error.message]).toEqual([status, code, message]);
+    const preflight = validateOffRampRequest(given);
+    expect(preflight.ok).toBe(false);
+    if (!preflight.ok) expect(reply.body.error.details).toEqual(preflight.error.details);
   });
 });
 

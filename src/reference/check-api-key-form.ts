@@ -1,0 +1,16 @@
+// Step 2, first half: the `partner-api-key` header is present and has the form of a key. Needs no
+// state, so the mock's validating front makes it too (src/prism/validating-front.ts).
+import { catalogError, fail, pass, type Checked } from './catalog-errors.ts';
+
+export const apiKeyHeader = 'partner-api-key';
+const apiKeyForm = /^pk_(live|test)_[A-Za-z0-9]{32}$/;
+
+/**
+ * `headerValue` as Node gives it: trimmed, undefined when absent, repeated headers joined. An
+ * empty header counts as missing. Passes the key when it is well formed.
+ */
+export function checkApiKeyForm(headerValue: string | string[] | undefined): Checked<string> {
+  if (headerValue === undefined || headerValue === '') return fail(catalogError('ApiKeyMissing'));
+  if (typeof headerValue !== 'string' || !apiKeyForm.test(headerValue)) return fail(catalogError('ApiKeyMalformed'));
+  return pass(headerValue);
+}

@@ -1,0 +1,22 @@
+// The one route, POST /api/partner/v2/off-ramp. Other paths are 404 and other methods 405 with
+// `Allow: POST`, both without a body (the spec does not document them yet).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendEmpty } from './send-response.ts';
+
+export const offRampPath = '/api/partner/v2/off-ramp';
+
+/**
+ * Answers a request outside the route and says what it was answered, with a route label for log
+ * lines (never the raw URL, where a client may have put a key); undefined for the route itself.
+ */
+export function answerOutsideRoute(request: IncomingMessage, response: ServerResponse): { status: number; route: string } | undefined {
+  if ((request.url ?? '').split('?')[0] !== offRampPath) {
+    sendEmpty(response, 404);
+    return { status: 404, route: '(unknown path)' };
+  }
+  if (request.method !== 'POST') {
+    sendEmpty(response, 405, { allow: 'POST' });
+    return { status: 405, route: 'off-ramp' };
+  }
+  return undefined;
+}
