@@ -28,13 +28,13 @@ function side(path: string): string {
 }
 
 function main(): number {
-  let base: string; let revision: string;
+  const major = (file: string) => Number(String(JSON.parse(readFileSync(file, 'utf8')).info?.version ?? '').split('.')[0]);
+  let base: string; let revision: string; let baseMajor: number; let revisionMajor: number;
   try {
     base = resolve(process.env.BASE_SPEC ?? latestReleased());
     revision = resolve(process.env.REVISION_SPEC ?? join(projectRoot, 'generated', 'openapi.json'));
+    [baseMajor, revisionMajor] = [major(base), major(revision)];
   } catch (error) { console.error(`check:breaking: cannot run: ${(error as Error).message}`); return 2; }
-  const major = (file: string) => Number(String(JSON.parse(readFileSync(file, 'utf8')).info?.version ?? '').split('.')[0]);
-  const [baseMajor, revisionMajor] = [major(base), major(revision)];
   if (!Number.isInteger(baseMajor) || !Number.isInteger(revisionMajor)) { console.error('check:breaking: cannot run: info.version is not semver'); return 2; }
   console.log(`check:breaking: redocly diff ${base} → ${revision}`);
   const run = spawnSync(join(projectRoot, 'node_modules', '.bin', 'redocly'),
