@@ -31,6 +31,8 @@ const breaking: [string, { edit: (spec: Spec) => void; side: string }][] = [
   ['narrowed request enum', { side: 'request', edit: (s) => { schemas(s).AccountType.enum = ['SAVINGS']; } }],
   ['tighter request pattern', { side: 'request', edit: (s) => { schemas(s).Clabe.pattern = '^0[0-9]{17}$'; } }],
   ['lower request maxLength', { side: 'request', edit: (s) => { schemas(s).BankName.maxLength = 50; } }],
+  ['higher request minimum', { side: 'request', edit: (s) => { schemas(s).PremiumSpread.minimum = 0.001; } }],
+  ['narrowed request type', { side: 'request', edit: (s) => { schemas(s).FiatAmount.type = 'integer'; } }],
   ['removed response field', { side: 'response 201', edit: (s) => {
     const t = schemas(s).OffRampTransaction; delete t.properties.exchangeRate; t.required = t.required.filter((f: string) => f !== 'exchangeRate');
   } }],
