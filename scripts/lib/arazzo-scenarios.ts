@@ -93,20 +93,18 @@ function successCriteria(name: string, spec: BundledSpec): JsonObject[] {
   ];
 }
 
-/** The status under which the operation lists a response example of this name. */
-export function statusOfResponseExample(spec: BundledSpec, name: string): number | undefined {
+/** Every response example of the operation by name, with the status it is listed under. */
+export function responseExampleStatuses(spec: BundledSpec): Map<string, number> {
   const operation = spec.paths['/api/partner/v2/off-ramp']!.post;
-  for (const [status, responseRef] of Object.entries<{ $ref: string }>(operation.responses)) {
-    const media = spec.components.responses[responseRef.$ref.split('/').pop()!].content['application/json'];
-    if (name in (media.examples ?? {})) return Number(status);
-  }
-  return undefined;
+  return new Map(
+    Object.entries<{ $ref: string }>(operation.responses).flatMap(([status, ref]) =>
+      Object.keys(spec.components.responses[ref.$ref.split('/').pop()!].content['application/json'].examples ?? {}).map((name) => [name, Number(status)] as const),
+    ),
+  );
 }
 
-function responseExampleNames(spec: BundledSpec): string[] {
-  const operation = spec.paths['/api/partner/v2/off-ramp']!.post;
-  return Object.values<{ $ref: string }>(operation.responses).flatMap((ref) => Object.keys(spec.components.responses[ref.$ref.split('/').pop()!].content['application/json'].examples ?? {}));
-}
+/** The status under which the operation lists a response example of this name. */
+export const statusOfResponseExample = (spec: BundledSpec, name: string): number | undefined => responseExampleStatuses(spec).get(name);
 
 /** Reads the source workflows and returns the self-contained document. */
 export function buildArazzoScenarios(sourcePath: string, spec: BundledSpec): ArazzoDocument {
@@ -144,7 +142,7 @@ export function buildArazzoScenarios(sourcePath: string, spec: BundledSpec): Ara
     } as ArazzoWorkflow;
   });
   const named = new Set(workflows.map((w) => w.workflowId));
-  const unsent = responseExampleNames(spec).filter((name) => !named.has(name));
+  const unsent = [...responseExampleStatuses(spec).keys()].filter((name) => !named.has(name));
   if (unsent.length > 0) throw new Error(`Response examples without a workflow of the same name in ${sourcePath}: ${unsent.join(', ')}`);
   const { components: _components, ...document } = source;
   return { ...document, workflows };
