@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../scripts/lib/generated-dir.ts';
-import { runContractSuite } from '../src/contract/run-contract-suite.ts';
-import { startReferenceServer, type ReferenceServer } from '../src/reference/start-reference-server.ts';
+import { runContractSuite } from '../packages/tools/src/contract/run-contract-suite.ts';
+import { startReferenceServer, type ReferenceServer } from '../packages/tools/src/reference/start-reference-server.ts';
 import { benchmark } from './benchmark.ts';
 
 /** Runs a command to completion; fails on a non-zero exit. Output is discarded. */

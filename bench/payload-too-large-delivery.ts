@@ -4,11 +4,11 @@
 // (without a url it starts a reference server in a child process, as a real server would be).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { loadFixtures } from '../src/reference/load-fixtures.ts';
+import { loadFixtures } from '../packages/tools/src/reference/load-fixtures.ts';
 
 const tries = Number(process.argv[2] ?? 30);
 const megabytes = Number(process.argv[3] ?? 5);
-const child = process.argv[4] ? undefined : spawn(process.execPath, ['--import', 'tsx', 'src/reference/cli.ts', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const child = process.argv[4] ? undefined : spawn(process.execPath, ['--import', 'tsx', 'packages/tools/src/reference/cli.ts', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
 const url = process.argv[4] ?? (await new Promise<string>((resolve) => child!.stdout!.on('data', (chunk: Buffer) => {
   const match = /listening on (\S+)/.exec(chunk.toString());
   if (match) resolve(match[1]!);

@@ -5,14 +5,14 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { projectRoot } from './lib/generated-dir.ts';
-import { loadBundledSpec } from './lib/spec-schemas.ts';
+import { loadBundledSpec } from '../packages/tools/src/spec/spec-schemas.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = 16;
 
 const spec = loadBundledSpec();
 const example = (name: string) => spec.components.examples[`${name}Request`]!.value;
-const fixtures = (await import(resolve(projectRoot, 'tests/contract/fixtures.json'), { with: { type: 'json' } })).default as { apiKeys: { valid: string } };
+const fixtures = (await import(resolve(projectRoot, 'packages/tools/fixtures/contract-fixtures.json'), { with: { type: 'json' } })).default as { apiKeys: { valid: string } };
 
 const cases: [string, unknown][] = [
   ['201 quote + saved bank', example('QuoteWithSavedBank')],
@@ -21,7 +21,7 @@ const cases: [string, unknown][] = [
   ['400 invalid CLABE (schema)', example('InvalidUserInput')],
 ];
 
-const server = spawn(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'src/reference/cli.ts'), '--port', '0'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'packages/tools/src/reference/cli.ts'), '--port', '0'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise<string>((ready) => server.stdout!.on('data', (chunk: Buffer) => /listening on (\S+)/.test(String(chunk)) && ready(/listening on (\S+)/.exec(String(chunk))![1]!)));
 
 const run = (body: unknown, duration: number) =>

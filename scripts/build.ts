@@ -1,14 +1,26 @@
-// Builds dist/: tsc compiles src/ and generated/*.ts; the standalone validators (already plain
-// ESM JavaScript with a .d.ts) are copied beside them. `prepack` runs it.
+// Builds both packages' dist/ (ESM + .d.ts; `prepack` of each package runs it): the client first,
+// since the tools import it by name from its built declarations. The standalone validators
+// (already plain ESM JavaScript with a .d.ts) and the Dredd hook file are copied beside the
+// compiled code, and the repository's LICENSE into each package.
 import { copyFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { projectRoot } from './lib/generated-dir.ts';
+import { committedGeneratedDir, projectRoot } from './lib/generated-dir.ts';
 import { runBin } from './lib/run-bin.ts';
 
-const dist = resolve(projectRoot, 'dist');
-console.log(`build: src/ and generated/ -> ${dist}`);
-rmSync(dist, { recursive: true, force: true });
-runBin('tsc', ['-p', resolve(projectRoot, 'tsconfig.build.json')]);
-for (const file of ['off-ramp-request-validators.js', 'off-ramp-request-validators.d.ts', 'off-ramp-response-validators.js', 'off-ramp-response-validators.d.ts']) {
-  copyFileSync(resolve(projectRoot, 'generated', file), join(dist, 'generated', file));
+const packagesDir = resolve(projectRoot, 'packages');
+const validators = ['off-ramp-request-validators.js', 'off-ramp-request-validators.d.ts', 'off-ramp-response-validators.js', 'off-ramp-response-validators.d.ts'];
+
+function compile(name: string): string {
+  const dir = join(packagesDir, name);
+  const dist = join(dir, 'dist');
+  console.log(`build: packages/${name} -> ${dist}`);
+  rmSync(dist, { recursive: true, force: true });
+  runBin('tsc', ['-p', join(dir, 'tsconfig.build.json')]);
+  copyFileSync(resolve(projectRoot, 'LICENSE'), join(dir, 'LICENSE'));
+  return dist;
 }
+
+const clientDist = compile('client');
+for (const file of validators) copyFileSync(join(committedGeneratedDir, file), join(clientDist, 'generated', file));
+const toolsDist = compile('tools');
+copyFileSync(join(packagesDir, 'tools', 'src', 'contract', 'dredd-hookfile.cjs'), join(toolsDist, 'contract', 'dredd-hookfile.cjs'));

@@ -1,11 +1,11 @@
-// Breaking-change gate: compares generated/openapi.json with the last released spec (openapi/released/)
+// Breaking-change gate: compares packages/client/generated/openapi.json with the last released spec (openapi/released/)
 // using `redocly diff` (pinned @redocly/cli, stock diff-recommended rules). Exit 1: a breaking change
 // without a major bump of info.version; exit 0: none, or the major was bumped; exit 2: cannot run.
 // Env BASE_SPEC / REVISION_SPEC let tests point the check at fixture specs.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { projectRoot } from './lib/generated-dir.ts';
+import { committedGeneratedDir, projectRoot } from './lib/generated-dir.ts';
 
 interface Verdict { ruleId: string; impact: string; message: string }
 interface Change { path: string; kind: string; impact: string; verdicts?: Verdict[] }
@@ -32,7 +32,7 @@ function main(): number {
   let base: string; let revision: string; let baseMajor: number; let revisionMajor: number;
   try {
     base = resolve(process.env.BASE_SPEC ?? latestReleased());
-    revision = resolve(process.env.REVISION_SPEC ?? join(projectRoot, 'generated', 'openapi.json'));
+    revision = resolve(process.env.REVISION_SPEC ?? join(committedGeneratedDir, 'openapi.json'));
     [baseMajor, revisionMajor] = [major(base), major(revision)];
   } catch (error) { console.error(`check:breaking: cannot run: ${(error as Error).message}`); return 2; }
   if (!Number.isInteger(baseMajor) || !Number.isInteger(revisionMajor)) { console.error('check:breaking: cannot run: info.version is not semver'); return 2; }

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { projectRoot } from './lib/generated-dir.ts';
+import { committedGeneratedDir, projectRoot } from './lib/generated-dir.ts';
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -13,7 +13,7 @@ function listFiles(dir: string): string[] {
 }
 
 // COMMITTED_DIR lets a test point the check at a tampered copy, to prove it fails.
-const committedDir = resolve(projectRoot, process.env.COMMITTED_DIR ?? 'generated');
+const committedDir = process.env.COMMITTED_DIR ? resolve(projectRoot, process.env.COMMITTED_DIR) : committedGeneratedDir;
 const freshDir = mkdtempSync(join(tmpdir(), 'off-ramp-generated-'));
 try {
   console.log(`check:generated: regenerating into ${freshDir}`);

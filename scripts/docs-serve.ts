@@ -1,4 +1,4 @@
-// Serves the docs page on 127.0.0.1 and rebuilds it whenever the spec, redocly.yaml or the page
+// Serves the docs page on 127.0.0.1 and rebuilds it whenever the spec, the docs options or the page
 // template changes; an open page reloads itself after each rebuild.
 // Usage: tsx scripts/docs-serve.ts [port]   (default 8080; 0 picks a free port)
 import { execFileSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import { projectRoot } from './lib/generated-dir.ts';
 const port = Number(process.argv[2] ?? 8080);
 // Bundles go to a scratch folder: serving never rewrites generated/.
 const bundleDir = mkdtempSync(join(tmpdir(), 'off-ramp-docs-serve-'));
-const watched = ['openapi', 'redocly.yaml', 'docs'].map((path) => resolve(projectRoot, path));
+const watched = ['openapi', 'packages/tools/docs-page', 'packages/tools/src/docs'].map((path) => resolve(projectRoot, path));
 const listeners = new Set<ServerResponse>();
 
 function rebuild(): void {
@@ -55,5 +55,5 @@ const server = createServer((request, response) => {
 });
 server.listen(port, '127.0.0.1', () => {
   const address = server.address();
-  console.log(`docs:serve: http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/ (rebuilds on changes to openapi/, redocly.yaml, docs/)`);
+  console.log(`docs:serve: http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/ (rebuilds on changes to openapi/ and the docs build in packages/tools/)`);
 });

@@ -3,9 +3,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { buildArazzoScenarios } from './lib/arazzo-scenarios.ts';
+import { buildArazzoScenarios } from '../packages/tools/src/spec/arazzo-scenarios.ts';
 import { generatedDir, projectRoot } from './lib/generated-dir.ts';
-import type { BundledSpec } from './lib/spec-schemas.ts';
+import type { BundledSpec } from '../packages/tools/src/spec/spec-schemas.ts';
 
 const outDir = generatedDir();
 const sourcePath = resolve(projectRoot, 'openapi', 'off-ramp.arazzo.yaml');

@@ -2,9 +2,9 @@
 // so code reads the catalog from the one place it is defined.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { errorCatalogFromSpec } from './lib/error-catalog.ts';
+import { errorCatalogFromSpec } from '../packages/tools/src/spec/error-catalog.ts';
 import { generatedDir } from './lib/generated-dir.ts';
-import type { BundledSpec } from './lib/spec-schemas.ts';
+import type { BundledSpec } from '../packages/tools/src/spec/spec-schemas.ts';
 
 const outDir = generatedDir();
 const outPath = join(outDir, 'error-catalog.ts');

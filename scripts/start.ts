@@ -3,10 +3,10 @@
 // summary, stops everything (also on failure or Ctrl-C), and exits 1 on any failure.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatCoverageTable, formatScenarioLines } from '../src/contract/report.ts';
-import { runContractSuite, type ContractRunResult } from '../src/contract/run-contract-suite.ts';
-import { startMock, type MockServer } from '../src/prism/start-mock.ts';
-import { startReferenceServer, type ReferenceServer } from '../src/reference/start-reference-server.ts';
+import { formatCoverageTable, formatScenarioLines } from '../packages/tools/src/contract/report.ts';
+import { runContractSuite, type ContractRunResult } from '../packages/tools/src/contract/run-contract-suite.ts';
+import { startMock, type MockServer } from '../packages/tools/src/prism/start-mock.ts';
+import { startReferenceServer, type ReferenceServer } from '../packages/tools/src/reference/start-reference-server.ts';
 import { projectRoot } from './lib/generated-dir.ts';
 
 // --spec <bundled spec>: take the scenarios (and the mock) from another bundled spec, e.g. to try a change.

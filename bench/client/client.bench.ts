@@ -2,8 +2,8 @@
 // createOffRamp with and without preflight, and openapi-fetch's POST for reference.
 // Target: createOffRamp (preflight included) within 10% of raw fetch per request.
 import createClient from 'openapi-fetch';
-import type { paths } from '../../generated/schema.ts';
-import { createOffRampClient } from '../../src/index.ts';
+import type { paths } from '../../packages/client/generated/schema.ts';
+import { createOffRampClient } from '../../packages/client/src/index.ts';
 import { responseExamples } from '../../tests/support/spec.ts';
 import { distinctValidBodies } from './support/distinct-valid-bodies.ts';
 import { startCreatedAnswerServer } from './support/created-answer-server.ts';

@@ -4,8 +4,8 @@
 // ratio shows what that costs. Target: at least 80% of the bare validator's throughput.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { loadBundledSpec, schemasId, toJsonSchemaDocument } from '../../scripts/lib/spec-schemas.ts';
-import { validateOffRampRequest } from '../../src/index.ts';
+import { loadBundledSpec, schemasId, toJsonSchemaDocument } from '../../packages/tools/src/spec/spec-schemas.ts';
+import { validateOffRampRequest } from '../../packages/client/src/index.ts';
 import { bodyKinds, distinctValidBodies } from './support/distinct-valid-bodies.ts';
 import { median, printTable } from './support/print-table.ts';
 

@@ -5,7 +5,5 @@ import { projectRoot } from './generated-dir.ts';
 export const docsDir = resolve(projectRoot, 'dist', 'docs');
 /** The self-contained page. */
 export const docsPage = resolve(docsDir, 'index.html');
-/** The spec as Redoc reads it (scripts/lib/docs-presentation.ts), kept for inspection. */
-export const docsInput = resolve(docsDir, 'openapi.presentation.json');
 /** The full-page screenshot the browser test saves for people to look at. */
 export const docsScreenshot = resolve(projectRoot, 'dist', 'docs-screenshot.png');

@@ -2,7 +2,7 @@
 // in errors and answers, the 201 and error schemas, the size limit and the default time limit.
 import { inspect } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
-import { createOffRampClient, defaultMaxResponseBytes, defaultTimeoutMs, type OffRampRequest } from '../../src/index.ts';
+import { createOffRampClient, defaultMaxResponseBytes, defaultTimeoutMs, type OffRampRequest } from '../../packages/client/src/index.ts';
 import { json, startCannedServer } from '../support/canned-off-ramp-server.ts';
 import { requestExamples, responseExamples } from '../support/spec.ts';
 

@@ -17,7 +17,7 @@ import {
   type OffRampRequest,
   type OffRampTransaction,
   type paths,
-} from 'off-ramp-contract';
+} from '@off-ramp/client';
 import type { Client } from 'openapi-fetch';
 
 declare const result: CreateOffRampResult;

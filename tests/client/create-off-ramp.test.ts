@@ -5,7 +5,7 @@ import { inspect } from 'node:util';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createOffRampClient, type CreateOffRampResult, type OffRampRequest } from '../../src/index.ts';
+import { createOffRampClient, type CreateOffRampResult, type OffRampRequest } from '../../packages/client/src/index.ts';
 import { json, startCannedServer } from '../support/canned-off-ramp-server.ts';
 import { requestExamples, responseExamples } from '../support/spec.ts';
 

@@ -3,7 +3,7 @@
 // key nowhere in what the caller gets back.
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createOffRampClient, OffRampRedirectError, OffRampResponseTooLargeError, type CreateOffRampResult, type OffRampRequest } from '../../src/index.ts';
+import { createOffRampClient, OffRampRedirectError, OffRampResponseTooLargeError, type CreateOffRampResult, type OffRampRequest } from '../../packages/client/src/index.ts';
 import { hostileBehaviors, startHostileServer, type HostileBehavior, type HostileServer } from '../support/hostile-servers.ts';
 import { requestExamples } from '../support/spec.ts';
 

@@ -3,7 +3,7 @@
 // must be a compile error (an unused `@ts-expect-error` fails `tsc` and this typecheck), each
 // valid one must compile.
 import { describe, expectTypeOf, test } from 'vitest';
-import type { OffRampClient, OffRampRequest, components } from 'off-ramp-contract';
+import type { OffRampClient, OffRampRequest, components } from '@off-ramp/client';
 
 declare const client: OffRampClient;
 /** What a consumer writes: a body passed straight to the client. */

@@ -12,22 +12,37 @@ import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { bundleForBrowser } from '../support/browser-bundle.ts';
 import { requestExamples, responseExamples } from '../support/spec.ts';
 
-const packedFiles = () => {
-  const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: projectRoot, encoding: 'utf8' });
+const packedFiles = (workspace: string) => {
+  const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: resolve(projectRoot, workspace), encoding: 'utf8' });
   return (JSON.parse(output) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path).sort();
 };
 
-describe('npm pack', () => {
-  const files = packedFiles();
+describe('npm pack of @off-ramp/client', () => {
+  const files = packedFiles('packages/client');
   test('ships the spec, the generated code and the built client', () => {
     expect(files).toEqual(expect.arrayContaining([
       'generated/openapi.json', 'generated/openapi.yaml', 'generated/schema.ts', 'generated/error-catalog.ts',
       'generated/off-ramp-request-validators.js', 'generated/off-ramp-response-validators.js', 'dist/src/index.js', 'dist/src/index.d.ts',
-      'dist/generated/schema.d.ts', 'dist/generated/off-ramp-request-validators.js', 'dist/generated/off-ramp-response-validators.js', 'package.json', 'README.md',
+      'dist/generated/schema.d.ts', 'dist/generated/off-ramp-request-validators.js', 'dist/generated/off-ramp-response-validators.js',
+      'generated/off-ramp.arazzo.yaml', 'package.json', 'README.md', 'LICENSE',
     ]));
   });
   test('and nothing else: no tests, scripts, benchmarks, sources of the spec or TypeScript sources', () => {
     const unexpected = files.filter((path) => !/^(dist\/(src|generated)\/.+\.(js|d\.ts)|generated\/[^/]+|README\.md|LICENSE|package\.json)$/.test(path));
+    expect(unexpected).toEqual([]);
+  });
+});
+
+describe('npm pack of @off-ramp/contract-tools', () => {
+  const files = packedFiles('packages/tools');
+  test('ships the compiled CLI, its Dredd hook file, the default fixtures and the docs page template', () => {
+    expect(files).toEqual(expect.arrayContaining([
+      'dist/cli/off-ramp-contract.js', 'dist/contract/cli.js', 'dist/contract/dredd-hookfile.cjs', 'dist/index.js', 'dist/index.d.ts',
+      'fixtures/contract-fixtures.json', 'docs-page/page.hbs', 'docs-page/redocly.yaml', 'package.json', 'README.md', 'LICENSE',
+    ]));
+  });
+  test('and nothing else: no TypeScript sources, tests or build scripts', () => {
+    const unexpected = files.filter((path) => !/^(dist\/.+\.(js|cjs|d\.ts)|fixtures\/[^/]+\.json|docs-page\/[^/]+|README\.md|LICENSE|package\.json)$/.test(path));
     expect(unexpected).toEqual([]);
   });
 });
@@ -49,21 +64,21 @@ afterAll(() => temporaryDirs.forEach((dir) => rmSync(dir, { recursive: true, for
 describe('package exports', () => {
   test('the root, ./openapi.json and ./openapi.yaml resolve for a consumer importing by name', async () => {
     const selfImport = `
-      import * as api from 'off-ramp-contract';
+      import * as api from '@off-ramp/client';
       import { createRequire } from 'node:module';
       const require = createRequire(${JSON.stringify(resolve(projectRoot, 'package.json'))});
       console.log(JSON.stringify({
         exports: Object.keys(api).sort(),
-        json: import.meta.resolve('off-ramp-contract/openapi.json'),
-        yaml: import.meta.resolve('off-ramp-contract/openapi.yaml'),
-        title: require('off-ramp-contract/openapi.json').info.title,
+        json: import.meta.resolve('@off-ramp/client/openapi.json'),
+        yaml: import.meta.resolve('@off-ramp/client/openapi.yaml'),
+        title: require('@off-ramp/client/openapi.json').info.title,
       }));`;
     const run = await runModule(selfImport);
     expect(run.stderr).toBe('');
     const { exports, json, yaml, title } = JSON.parse(run.stdout);
-    expect(exports).toEqual(['OffRampRedirectError', 'OffRampResponseTooLargeError', 'createOffRampClient', 'defaultMaxResponseBytes', 'defaultTimeoutMs', 'errorCatalog', 'validateOffRampRequest']);
-    expect(json).toBe(`file://${resolve(projectRoot, 'generated/openapi.json')}`);
-    expect(yaml).toBe(`file://${resolve(projectRoot, 'generated/openapi.yaml')}`);
+    expect(exports).toEqual(['OffRampRedirectError', 'OffRampResponseTooLargeError', 'catalogError', 'createOffRampClient', 'defaultMaxResponseBytes', 'defaultTimeoutMs', 'errorCatalog', 'validateOffRampRequest']);
+    expect(json).toBe(`file://${resolve(projectRoot, 'packages/client/generated/openapi.json')}`);
+    expect(yaml).toBe(`file://${resolve(projectRoot, 'packages/client/generated/openapi.yaml')}`);
     expect(typeof title).toBe('string');
   });
 });

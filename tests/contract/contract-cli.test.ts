@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
-import { runContractSuite } from '../../src/contract/run-contract-suite.ts';
-import { contractScenarios } from '../../src/contract/scenarios.ts';
-import { errorCatalogFromSpec } from '../../scripts/lib/error-catalog.ts';
-import { loadBundledSpec } from '../../scripts/lib/spec-schemas.ts';
-import { startReferenceServer } from '../../src/reference/start-reference-server.ts';
+import { runContractSuite } from '../../packages/tools/src/contract/run-contract-suite.ts';
+import { contractScenarios } from '../../packages/tools/src/contract/scenarios.ts';
+import { errorCatalogFromSpec } from '../../packages/tools/src/spec/error-catalog.ts';
+import { loadBundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
+import { startReferenceServer } from '../../packages/tools/src/reference/start-reference-server.ts';
 import { runScript } from '../support/run-script.ts';
 import { answerFaults } from './support/answer-faults.ts';
 import { writeOtherFixtures } from './support/other-fixtures.ts';
@@ -22,7 +22,7 @@ const scenarioNames = contractScenarios(spec).map((s) => s.name);
 const catalogRows = errorCatalogFromSpec(spec).length;
 const work = mkdtempSync(join(tmpdir(), 'off-ramp-contract-cli-'));
 
-const contractCli = (args: string[]) => runScript('src/contract/cli.ts', args);
+const contractCli = (args: string[]) => runScript('packages/tools/src/contract/cli.ts', args);
 const servers = useReferenceBehindFaultProxy();
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -84,10 +84,10 @@ describe('npm run contract', () => {
     ['an unknown --target', ['--server', 'http://127.0.0.1:9', '--target', 'staging'], '--target must be one of'],
     ['an unknown scenario', ['--server', 'http://127.0.0.1:9', '--only', 'NoSuchScenario'], 'No scenario named NoSuchScenario'],
     ['a fixtures file without a key', ['--server', 'http://127.0.0.1:9', '--fixtures', 'WITHOUT_KEY'], 'missing quotes.expired'],
-    ['a fixtures file for the mock, which answers with the default ones', ['--server', 'http://127.0.0.1:9', '--target', 'prism-mock', '--fixtures', 'tests/contract/fixtures.json'], 'without --fixtures'],
+    ['a fixtures file for the mock, which answers with the default ones', ['--server', 'http://127.0.0.1:9', '--target', 'prism-mock', '--fixtures', 'packages/tools/fixtures/contract-fixtures.json'], 'without --fixtures'],
   ])('%s: exit 2 with a clear message', async (name, args, message) => {
     const withoutKey = join(work, `without-key-${name.length}.json`);
-    const fixtures = JSON.parse(readFileSync(resolve(projectRoot, 'tests/contract/fixtures.json'), 'utf8'));
+    const fixtures = JSON.parse(readFileSync(resolve(projectRoot, 'packages/tools/fixtures/contract-fixtures.json'), 'utf8'));
     delete fixtures.quotes.expired;
     writeFileSync(withoutKey, JSON.stringify(fixtures));
     const { code, output } = await contractCli(args.map((a) => (a === 'WITHOUT_KEY' ? withoutKey : a)));

@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { formatScenarioLines } from '../../src/contract/report.ts';
-import { runContractSuite } from '../../src/contract/run-contract-suite.ts';
-import { loadBundledSpec } from '../../scripts/lib/spec-schemas.ts';
-import { contractScenarios } from '../../src/contract/scenarios.ts';
+import { formatScenarioLines } from '../../packages/tools/src/contract/report.ts';
+import { runContractSuite } from '../../packages/tools/src/contract/run-contract-suite.ts';
+import { loadBundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
+import { contractScenarios } from '../../packages/tools/src/contract/scenarios.ts';
 import { answerFaults } from './support/answer-faults.ts';
 import { useReferenceBehindFaultProxy } from './support/reference-behind-fault-proxy.ts';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, test } from 'vitest';
-import { defaultFixturesPath, loadFixtures } from '../../src/contract/fixtures.ts';
+import { defaultFixturesPath, loadFixtures } from '../../packages/tools/src/contract/fixtures.ts';
 import { hostileBehaviors, reportInjection, startHostileServer } from '../support/hostile-servers.ts';
 import { runScriptMeasured } from '../support/run-script.ts';
 
@@ -29,7 +29,7 @@ describe('npm run contract against a hostile server', () => {
     try {
       const withPassword = server.url.replace('http://', 'http://partner:s3cret-pa55word@');
       const args = ['--server', withPassword, '--timeout', String(deadlineSeconds), '--report', report, ...only.flatMap((scenario) => ['--only', scenario])];
-      const run = await runScriptMeasured('src/contract/cli.ts', args);
+      const run = await runScriptMeasured('packages/tools/src/contract/cli.ts', args);
 
       expect(run.code, run.output).toBe(1);
       expect(run.output.match(/^FAIL /gm)).toHaveLength(only.length);

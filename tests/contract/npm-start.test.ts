@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
-import { errorCatalogFromSpec } from '../../scripts/lib/error-catalog.ts';
-import { loadBundledSpec } from '../../scripts/lib/spec-schemas.ts';
-import { contractScenarios } from '../../src/contract/scenarios.ts';
+import { errorCatalogFromSpec } from '../../packages/tools/src/spec/error-catalog.ts';
+import { loadBundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
+import { contractScenarios } from '../../packages/tools/src/contract/scenarios.ts';
 import { runScript } from '../support/run-script.ts';
 
 const scenarioCount = contractScenarios(loadBundledSpec()).length;
@@ -69,7 +69,7 @@ describe('npm start', () => {
   test('SIGTERM while it runs stops the reference implementation and Prism, exit 130', async () => {
     // A copy of the spec with a name of its own, to find this run's Prism among the processes.
     const specPath = join(work, `signal-${process.pid}-openapi.json`);
-    copyFileSync(join(projectRoot, 'generated', 'openapi.json'), specPath);
+    copyFileSync(join(projectRoot, 'packages/client/generated', 'openapi.json'), specPath);
     const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts/start.ts'), '--spec', specPath], { cwd: projectRoot });
     let output = '';
     child.stdout.on('data', (c) => (output += c));

@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runContractSuite } from '../../src/contract/run-contract-suite.ts';
-import { startPrism, type PrismServer } from '../../src/prism/start-prism.ts';
+import { runContractSuite } from '../../packages/tools/src/contract/run-contract-suite.ts';
+import { startPrism, type PrismServer } from '../../packages/tools/src/prism/start-prism.ts';
 import { answerFaults } from './support/answer-faults.ts';
 import { useReferenceBehindFaultProxy } from './support/reference-behind-fault-proxy.ts';
 

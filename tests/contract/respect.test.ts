@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
-import { defaultFixturesPath, fixtureSecrets, loadFixtures } from '../../src/contract/fixtures.ts';
-import { runRespect } from '../../src/contract/run-respect.ts';
-import { apiKeyInputName, defaultArazzoPath } from '../../src/contract/scenarios.ts';
-import { startReferenceServer } from '../../src/reference/start-reference-server.ts';
+import { defaultFixturesPath, fixtureSecrets, loadFixtures } from '../../packages/tools/src/contract/fixtures.ts';
+import { runRespect } from '../../packages/tools/src/contract/run-respect.ts';
+import { apiKeyInputName, defaultArazzoPath } from '../../packages/tools/src/contract/scenarios.ts';
+import { startReferenceServer } from '../../packages/tools/src/reference/start-reference-server.ts';
 import { responseExamples, scenarios } from '../support/spec.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'off-ramp-respect-test-'));

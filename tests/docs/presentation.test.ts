@@ -1,8 +1,8 @@
 // The docs page renders a presentation of the spec (scripts/lib/docs-presentation.ts). It must mean
 // exactly what the spec means: every body is accepted or rejected by both alike.
 import { describe, expect, test } from 'vitest';
-import { docsPresentation, shapeNameSeparator } from '../../scripts/lib/docs-presentation.ts';
-import { createSpecAjv, schemaValidator, type BundledSpec } from '../../scripts/lib/spec-schemas.ts';
+import { docsPresentation, shapeNameSeparator } from '../../packages/tools/src/docs/docs-presentation.ts';
+import { createSpecAjv, schemaValidator, type BundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
 import { requestExamples, responseExamples, spec } from '../support/spec.ts';
 
 type Body = Record<string, any>;

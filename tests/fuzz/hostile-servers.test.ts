@@ -2,7 +2,7 @@
 // (exit 1) in bounded time and memory, a redirect is never followed, and no partner key or URL
 // password appears in the output; the repro line reads the key from the environment.
 import { describe, expect, test } from 'vitest';
-import { defaultFixturesPath, loadFixtures } from '../../src/contract/fixtures.ts';
+import { defaultFixturesPath, loadFixtures } from '../../packages/tools/src/contract/fixtures.ts';
 import { hostileBehaviors, startHostileServer } from '../support/hostile-servers.ts';
 import { runScriptMeasured } from '../support/run-script.ts';
 
@@ -18,7 +18,7 @@ describe('npm run fuzz against a hostile server', () => {
     const server = await startHostileServer(behavior);
     try {
       const withPassword = server.url.replace('http://', 'http://partner:s3cret-pa55word@');
-      const run = await runScriptMeasured('src/fuzz/cli.ts', ['--server', withPassword, '--runs', String(runs), '--seed', '7', '--timeout', String(deadlineSeconds)]);
+      const run = await runScriptMeasured('packages/tools/src/fuzz/cli.ts', ['--server', withPassword, '--runs', String(runs), '--seed', '7', '--timeout', String(deadlineSeconds)]);
       expect(run.code, run.output).toBe(1);
       expect(run.output).toMatch(/^FAIL positive: /m);
       expect(run.wallMs).toBeLessThan(2 * runs * deadlineSeconds * 1000 + constantMs);

@@ -5,13 +5,13 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
-import { validateOffRampRequest } from '../../src/preflight/validate-off-ramp-request.ts';
-import { catalogError } from '../../src/catalog/catalog-error.ts';
-import { validOffRampRequest } from '../../src/fuzz/request-arbitraries.ts';
-import { applicableMutations, invalidOffRampRequest, requestMutations } from '../../src/fuzz/request-mutations.ts';
+import { validateOffRampRequest } from '../../packages/client/src/preflight/validate-off-ramp-request.ts';
+import { catalogError } from '../../packages/client/src/catalog/catalog-error.ts';
+import { validOffRampRequest } from '../../packages/tools/src/fuzz/request-arbitraries.ts';
+import { applicableMutations, invalidOffRampRequest, requestMutations } from '../../packages/tools/src/fuzz/request-mutations.ts';
 import { passes } from '../support/spec.ts';
 
-const fixtures = JSON.parse(readFileSync(resolve(projectRoot, 'tests/contract/fixtures.json'), 'utf8'));
+const fixtures = JSON.parse(readFileSync(resolve(projectRoot, 'packages/tools/fixtures/contract-fixtures.json'), 'utf8'));
 const valid = validOffRampRequest(fixtures);
 
 describe('generated valid bodies', () => {

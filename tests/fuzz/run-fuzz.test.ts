@@ -3,10 +3,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadBundledSpec } from '../../scripts/lib/spec-schemas.ts';
-import { defaultFixturesPath, loadFixtures } from '../../src/contract/fixtures.ts';
-import { runFuzz } from '../../src/fuzz/run-fuzz.ts';
-import { startReferenceServer, type ReferenceServer } from '../../src/reference/start-reference-server.ts';
+import { loadBundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
+import { defaultFixturesPath, loadFixtures } from '../../packages/tools/src/contract/fixtures.ts';
+import { runFuzz } from '../../packages/tools/src/fuzz/run-fuzz.ts';
+import { startReferenceServer, type ReferenceServer } from '../../packages/tools/src/reference/start-reference-server.ts';
 import { responseExamples } from '../support/spec.ts';
 
 const spec = loadBundledSpec();

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
-import { freePort } from '../../src/prism/free-port.ts';
+import { freePort } from '../../packages/tools/src/prism/free-port.ts';
 import { postJson } from '../support/post-json.ts';
 import { requestExamples, responseExamples } from '../support/spec.ts';
 
@@ -57,12 +57,12 @@ describe('npm run mock', () => {
     expect(await fetch(prismUrl).then(() => 'answered', () => 'refused')).toBe('refused');
   });
 
-  test('a port in use stops the start with one line and exit 1, and stops Prism too', async () => {
+  test('a port in use stops the start with one line and exit 2 (could not start), and stops Prism too', async () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     try {
       const mock = npmRunMock(['--port', String((taken.address() as AddressInfo).port)]);
-      expect(await mock.exit).toBe(1);
+      expect(await mock.exit).toBe(2);
       expect(mock.output()).toMatch(/^mock: cannot start: .*EADDRINUSE/m);
       const prismUrl = /Prism is listening on (http:\/\/\S+)/.exec(mock.output())![1]!;
       expect(await fetch(prismUrl).then(() => 'answered', () => 'refused')).toBe('refused');

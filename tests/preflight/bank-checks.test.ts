@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import { validate as isValidRoutingNumber } from 'abavalidator';
 import { countrySpecs, getCountrySpecifications, isValidIBAN, validateBIC, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import { describe, expect, test } from 'vitest';
-import { ibanFault, routingNumberFault } from '../../src/preflight/bank-checksums.ts';
-import { validateOffRampRequest } from '../../src/preflight/validate-off-ramp-request.ts';
+import { ibanFault, routingNumberFault } from '../../packages/client/src/preflight/bank-checksums.ts';
+import { validateOffRampRequest } from '../../packages/client/src/preflight/validate-off-ramp-request.ts';
 import { clone, operation, passes, requestExamples, spec } from '../support/spec.ts';
 
 const explicit = requestExamples.FiatAmountToMexico!.value;

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { clabe } from 'clabe-validator';
 import { describe, expect, test } from 'vitest';
-import { clabeFault } from '../../src/preflight/clabe-check.ts';
+import { clabeFault } from '../../packages/client/src/preflight/clabe-check.ts';
 
 const verdict = (number: string) => {
   const result = clabe.validate(number);

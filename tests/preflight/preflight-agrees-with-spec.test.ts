@@ -7,8 +7,8 @@ import { validate as isValidRoutingNumber } from 'abavalidator';
 import { clabe } from 'clabe-validator';
 import { isValidBIC, isValidIBAN } from 'ibantools';
 import { describe, expect, test } from 'vitest';
-import { schemasId } from '../../scripts/lib/spec-schemas.ts';
-import { validateOffRampRequest, type PreflightCheck } from '../../src/preflight/validate-off-ramp-request.ts';
+import { schemasId } from '../../packages/tools/src/spec/spec-schemas.ts';
+import { validateOffRampRequest, type PreflightCheck } from '../../packages/client/src/preflight/validate-off-ramp-request.ts';
 import { ajv, requestExamples, responseExamples, spec, validatorOf } from '../support/spec.ts';
 
 // The request schema without its two either/or rules: the body-shape step of the order of checks.

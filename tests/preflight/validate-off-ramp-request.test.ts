@@ -1,7 +1,7 @@
 // The preflight answers each state-free fault with the catalog error the spec documents for it,
 // and agrees with the request schema on every body.
 import { describe, expect, test } from 'vitest';
-import { validateOffRampRequest } from '../../src/preflight/validate-off-ramp-request.ts';
+import { validateOffRampRequest } from '../../packages/client/src/preflight/validate-off-ramp-request.ts';
 import { clone, passes, requestExamples, responseExamples } from '../support/spec.ts';
 
 const explicit = requestExamples.FiatAmountToMexico!.value;

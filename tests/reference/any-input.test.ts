@@ -3,11 +3,11 @@
 // of every branch are created. Nothing reaches the last-resort handler (no "internal error" log).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { catalogError } from '../../src/catalog/catalog-error.ts';
-import { errorCatalog } from '../../generated/error-catalog.ts';
-import { inlineBankByCurrency } from '../../src/fuzz/bank-arbitraries.ts';
-import { validOffRampRequest } from '../../src/fuzz/request-arbitraries.ts';
-import { invalidOffRampRequest } from '../../src/fuzz/request-mutations.ts';
+import { catalogError } from '../../packages/client/src/catalog/catalog-error.ts';
+import { errorCatalog } from '../../packages/client/generated/error-catalog.ts';
+import { inlineBankByCurrency } from '../../packages/tools/src/fuzz/bank-arbitraries.ts';
+import { validOffRampRequest } from '../../packages/tools/src/fuzz/request-arbitraries.ts';
+import { invalidOffRampRequest } from '../../packages/tools/src/fuzz/request-mutations.ts';
 import { validatorOf } from '../support/spec.ts';
 import { fixtures, useReferenceServer, type Reply } from './reference-http.ts';
 

@@ -20,7 +20,7 @@ interface Running {
 
 /** What `npm run -s reference -- <args>` runs; `viaNpm: false` skips npm's start-up second. */
 function spawnCli(args: string[], { viaNpm = false } = {}): ChildProcess {
-  const [command, prefix] = viaNpm ? ['npm', ['run', '-s', 'reference', '--']] : [process.execPath, ['--import', 'tsx', 'src/reference/cli.ts']];
+  const [command, prefix] = viaNpm ? ['npm', ['run', '-s', 'reference', '--']] : [process.execPath, ['--import', 'tsx', 'packages/tools/src/reference/cli.ts']];
   return spawn(command as string, [...(prefix as string[]), ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
@@ -84,14 +84,14 @@ describe('npm run reference', () => {
     }
   });
 
-  test('a port in use stops the start with one line and exit 1', async () => {
+  test('a port in use stops the start with one line and exit 2 (could not start)', async () => {
     const first = await startCli(['--port', '0']);
     const port = new URL(first.url).port;
     try {
       const child = spawnCli(['--port', port]);
       let stderr = '';
       child.stderr!.on('data', (chunk) => (stderr += chunk));
-      expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(1);
+      expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(2);
       expect(stderr).toBe(`reference: cannot start: listen EADDRINUSE: address already in use 127.0.0.1:${port}\n`);
     } finally {
       first.child.kill('SIGTERM');

@@ -2,7 +2,7 @@
 // use only its own user's resources, and a foreign id is answered exactly as the catalog says,
 // with no extra detail (the body is the catalog row and nothing else).
 import { describe, expect, test } from 'vitest';
-import { catalogError, type CatalogRowName } from '../../src/catalog/catalog-error.ts';
+import { catalogError, type CatalogRowName } from '../../packages/client/src/catalog/catalog-error.ts';
 import { requestExamples } from '../support/spec.ts';
 import { fixtures, useReferenceServer } from './reference-http.ts';
 

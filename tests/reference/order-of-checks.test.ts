@@ -2,7 +2,7 @@
 // answered for the earlier step. Every compatible pair of faults from different steps is a row;
 // each fault alone is a row too, so that a pair can only pass when both faults are live.
 import { describe, expect, test } from 'vitest';
-import { catalogError, type CatalogRowName } from '../../src/catalog/catalog-error.ts';
+import { catalogError, type CatalogRowName } from '../../packages/client/src/catalog/catalog-error.ts';
 import { clone, requestExamples } from '../support/spec.ts';
 import { fixtures, useReferenceServer, type Outgoing } from './reference-http.ts';
 

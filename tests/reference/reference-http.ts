@@ -2,10 +2,10 @@
 // client (node:http, so that headers and bytes go out exactly as written).
 import { request as httpRequest, Agent, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
-import { fixtureAt, type Fixtures } from '../../src/contract/fixtures.ts';
-import type { Scenario } from '../../src/contract/scenarios.ts';
-import { loadFixtures, type ContractFixtures } from '../../src/reference/load-fixtures.ts';
-import { startReferenceServer, type ReferenceServer, type ReferenceServerOptions } from '../../src/reference/start-reference-server.ts';
+import { fixtureAt, type Fixtures } from '../../packages/tools/src/contract/fixtures.ts';
+import type { Scenario } from '../../packages/tools/src/contract/scenarios.ts';
+import { loadFixtures, type ContractFixtures } from '../../packages/tools/src/reference/load-fixtures.ts';
+import { startReferenceServer, type ReferenceServer, type ReferenceServerOptions } from '../../packages/tools/src/reference/start-reference-server.ts';
 
 export const offRampPath = '/api/partner/v2/off-ramp';
 export const fixtures: ContractFixtures = loadFixtures();

@@ -2,9 +2,9 @@
 // names, its padding or its stall) gets the response example of the same name. The list comes
 // from the Arazzo scenarios, so a new scenario is tested without touching this file.
 import { describe, expect, test } from 'vitest';
-import type { Scenario } from '../../src/contract/scenarios.ts';
+import type { Scenario } from '../../packages/tools/src/contract/scenarios.ts';
 import { responseExamples, scenarios, validatorOf } from '../support/spec.ts';
-import { padForTransportScenario } from '../../src/contract/transport-padding.ts';
+import { padForTransportScenario } from '../../packages/tools/src/contract/transport-padding.ts';
 import { keyOfScenario, useReferenceServer } from './reference-http.ts';
 import { postHead, rawConnection } from './raw-socket.ts';
 

@@ -2,8 +2,8 @@
 // state behind the ids is consistent with the fixtures and the spec's examples.
 import { clabe } from 'clabe-validator';
 import { describe, expect, test } from 'vitest';
-import { checkFixtures } from '../../src/reference/load-fixtures.ts';
-import { seedState } from '../../src/reference/seed-state.ts';
+import { checkFixtures } from '../../packages/tools/src/reference/load-fixtures.ts';
+import { seedState } from '../../packages/tools/src/reference/seed-state.ts';
 import { fixtures } from './reference-http.ts';
 
 const changed = (change: (copy: any) => void) => {

@@ -1,6 +1,6 @@
 // Destination addresses without HTTP: many of them, unique, and in each chain's format.
 import { describe, expect, test } from 'vitest';
-import { createWalletAddressSource } from '../../src/reference/wallet-addresses.ts';
+import { createWalletAddressSource } from '../../packages/tools/src/reference/wallet-addresses.ts';
 
 describe('wallet addresses', () => {
   test.each([

@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 
 type Spec = any;
-const bundle = (): Spec => JSON.parse(readFileSync(resolve(projectRoot, 'generated', 'openapi.json'), 'utf8'));
+const bundle = (): Spec => JSON.parse(readFileSync(resolve(projectRoot, 'packages/client/generated', 'openapi.json'), 'utf8'));
 const dir = mkdtempSync(join(tmpdir(), 'off-ramp-breaking-'));
 
 function checkBreaking(edit: (spec: Spec) => void): { code: number | null; output: string } {

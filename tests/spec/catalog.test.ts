@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { errorCatalogFromSpec } from '../../scripts/lib/error-catalog.ts';
+import { errorCatalogFromSpec } from '../../packages/tools/src/spec/error-catalog.ts';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { operation, requestExamples, responseExamples, spec } from '../support/spec.ts';
 

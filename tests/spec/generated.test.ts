@@ -19,7 +19,7 @@ const copies: string[] = [];
 function tamperedCopy(tamper: (dir: string) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'off-ramp-committed-'));
   copies.push(dir);
-  cpSync(resolve(projectRoot, 'generated'), dir, { recursive: true });
+  cpSync(resolve(projectRoot, 'packages/client/generated'), dir, { recursive: true });
   tamper(dir);
   return dir;
 }

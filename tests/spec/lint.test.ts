@@ -20,14 +20,14 @@ describe('spec lint and validity', () => {
 
   test('the bundle is OpenAPI 3.1 by the official schema (an independent validator)', async () => {
     const validator = new Validator();
-    const result = await validator.validate(resolve(projectRoot, 'generated/openapi.json'));
+    const result = await validator.validate(resolve(projectRoot, 'packages/client/generated/openapi.json'));
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(validator.version).toBe('3.1');
   });
 
   test('the JSON and YAML bundles hold the same document', () => {
-    const yaml = parse(readFileSync(resolve(projectRoot, 'generated/openapi.yaml'), 'utf8'));
+    const yaml = parse(readFileSync(resolve(projectRoot, 'packages/client/generated/openapi.yaml'), 'utf8'));
     expect(yaml).toEqual(spec);
   });
 });

@@ -10,8 +10,8 @@ import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { redoclyRecommendedFindings, spectralFindings } from '../support/outside-linters.ts';
 import { spec } from '../support/spec.ts';
 
-const bundle = resolve(projectRoot, 'generated/openapi.json');
-const arazzo = resolve(projectRoot, 'generated/off-ramp.arazzo.yaml');
+const bundle = resolve(projectRoot, 'packages/client/generated/openapi.json');
+const arazzo = resolve(projectRoot, 'packages/client/generated/off-ramp.arazzo.yaml');
 const work = mkdtempSync(join(tmpdir(), 'off-ramp-outside-linters-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -28,7 +28,7 @@ function bundleWithInvalidExample(): string {
 function arazzoWithoutWorkflowId(): string {
   const broken = parse(readFileSync(arazzo, 'utf8'));
   delete broken.workflows[0].workflowId;
-  broken.sourceDescriptions[0].url = resolve(projectRoot, 'generated/openapi.yaml');
+  broken.sourceDescriptions[0].url = resolve(projectRoot, 'packages/client/generated/openapi.yaml');
   const path = join(work, 'off-ramp.arazzo.yaml');
   writeFileSync(path, stringify(broken, { lineWidth: 0 }));
   return path;

@@ -1,7 +1,7 @@
 // The date-time check the response validators define for themselves (Ajv standalone code cannot
 // load ajv-formats in a browser) must give ajv-formats' verdicts.
 import { describe, expect, test } from 'vitest';
-import { responseValidators } from '../../generated/off-ramp-response-validators.js';
+import { responseValidators } from '../../packages/client/generated/off-ramp-response-validators.js';
 import { checkFormatsCode, formatsCode } from '../../scripts/lib/standalone-formats.ts';
 import { responseExamples } from '../support/spec.ts';
 

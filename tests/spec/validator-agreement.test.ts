@@ -3,9 +3,9 @@
 // corpus alike; so do the validator objects our test oracle, the contract runner and the fuzz
 // judge use, and the generated response validators the client uses.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createSpecAjv, schemaValidator } from '../../scripts/lib/spec-schemas.ts';
-import { checkResponseSchema } from '../../src/contract/checks/response-schema.ts';
-import { responseValidators } from '../../generated/off-ramp-response-validators.js';
+import { createSpecAjv, schemaValidator } from '../../packages/tools/src/spec/spec-schemas.ts';
+import { checkResponseSchema } from '../../packages/tools/src/contract/checks/response-schema.ts';
+import { responseValidators } from '../../packages/client/generated/off-ramp-response-validators.js';
 import { agreementCorpus } from '../support/agreement-corpus.ts';
 import { hyperjumpValidators } from '../support/hyperjump.ts';
 import { responseExamples, spec, validatorOf } from '../support/spec.ts';

@@ -5,14 +5,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
-import { validOffRampRequest } from '../../src/fuzz/request-arbitraries.ts';
-import { applicableMutations } from '../../src/fuzz/request-mutations.ts';
+import { validOffRampRequest } from '../../packages/tools/src/fuzz/request-arbitraries.ts';
+import { applicableMutations } from '../../packages/tools/src/fuzz/request-mutations.ts';
 import { requestExamples, responseExamples } from './spec.ts';
 
 type Body = Record<string, any>;
 export interface CorpusCase { schemaName: string; label: string; body: unknown }
 
-const fixtures = JSON.parse(readFileSync(resolve(projectRoot, 'tests/contract/fixtures.json'), 'utf8'));
+const fixtures = JSON.parse(readFileSync(resolve(projectRoot, 'packages/tools/fixtures/contract-fixtures.json'), 'utf8'));
 const prototypeNames = ['valueOf', 'constructor', 'toString', 'hasOwnProperty', '__proto__', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString'];
 /** A copy of `body` with an own property `name` (JSON.parse makes even `__proto__` an own property). */
 const withOwnKey = (body: unknown, name: string): Body => JSON.parse(JSON.stringify(body).replace('{', `{${JSON.stringify(name)}:1,`));

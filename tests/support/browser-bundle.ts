@@ -6,7 +6,7 @@ import { build, type Metafile } from 'esbuild';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 
 /** What an app imports from the package: the client and its preflight. */
-export const clientEntry = "export { createOffRampClient, validateOffRampRequest } from 'off-ramp-contract';";
+export const clientEntry = "export { createOffRampClient, validateOffRampRequest } from '@off-ramp/client';";
 
 export async function bundleForBrowser(entry = clientEntry, external: string[] = []) {
   const result = await build({

@@ -2,7 +2,7 @@
 // assert formats (uuid, date-time): in 2020-12 `format` is an annotation unless asked to assert.
 import { registerSchema, setShouldValidateFormat, validate } from '@hyperjump/json-schema/draft-2020-12';
 import '@hyperjump/json-schema/formats';
-import { schemasId, toJsonSchemaDocument, type BundledSpec } from '../../scripts/lib/spec-schemas.ts';
+import { schemasId, toJsonSchemaDocument, type BundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
 
 setShouldValidateFormat(true);
 let registered = false;

@@ -3,7 +3,7 @@
 // no-invalid-media-type-examples' default allowAdditionalProperties: false. That default closes
 // every subschema with `properties` that is not a direct allOf member.
 import { createRequire } from 'node:module';
-import { schemasId, toJsonSchemaDocument, type BundledSpec } from '../../scripts/lib/spec-schemas.ts';
+import { schemasId, toJsonSchemaDocument, type BundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
 
 const fromCli = createRequire(createRequire(import.meta.url).resolve('@redocly/cli/package.json'));
 const fromCore = createRequire(fromCli.resolve('@redocly/openapi-core/package.json'));

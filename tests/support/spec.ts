@@ -1,7 +1,7 @@
 // Shared by the spec tests: the bundled spec, one Ajv that knows its schemas, the scenarios and
 // example lookups.
-import { createSpecAjv, loadBundledSpec, schemaValidator } from '../../scripts/lib/spec-schemas.ts';
-import { contractScenarios, type Scenario } from '../../src/contract/scenarios.ts';
+import { createSpecAjv, loadBundledSpec, schemaValidator } from '../../packages/tools/src/spec/spec-schemas.ts';
+import { contractScenarios, type Scenario } from '../../packages/tools/src/contract/scenarios.ts';
 
 export const spec = loadBundledSpec();
 export const ajv = createSpecAjv(spec);

@@ -4,7 +4,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { clabe } from 'clabe-validator';
 import { composeIBAN } from 'ibantools';
-import type { OffRampRequest } from '../../../src/index.ts';
+import type { OffRampRequest } from '../../../packages/client/src/index.ts';
 
 const digits = (count: number) => Array.from({ length: count }, () => randomInt(10)).join('');
 

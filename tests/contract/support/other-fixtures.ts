@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultFixturesPath, loadFixtures, type Fixtures } from '../../../src/contract/fixtures.ts';
+import { defaultFixturesPath, loadFixtures, type Fixtures } from '../../../packages/tools/src/contract/fixtures.ts';
 
 const replacements: Record<string, string | number> = {
   'apiKeys.valid': 'pk_live_Aa11Bb22Cc33Dd44Ee55Ff66Gg77Hh88',

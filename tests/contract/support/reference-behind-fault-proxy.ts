@@ -1,6 +1,6 @@
 // The reference implementation with the fault-injecting proxy in front, started for a test file.
 import { afterAll, beforeAll } from 'vitest';
-import { startReferenceServer, type ReferenceServer } from '../../../src/reference/start-reference-server.ts';
+import { startReferenceServer, type ReferenceServer } from '../../../packages/tools/src/reference/start-reference-server.ts';
 import { startFaultInjectingProxy, type FaultInjectingProxy } from './fault-injecting-proxy.ts';
 import { scenarioOfRequest } from './scenario-of-request.ts';
 

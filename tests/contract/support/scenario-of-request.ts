@@ -1,8 +1,8 @@
 // Tells which scenario a request belongs to, from its body, API key (default fixtures) and the
 // transport padding (the oversized scenarios send the body of another scenario, padded).
-import { loadBundledSpec } from '../../../scripts/lib/spec-schemas.ts';
-import { defaultFixturesPath, fixtureAt, loadFixtures } from '../../../src/contract/fixtures.ts';
-import { contractScenarios, type Scenario } from '../../../src/contract/scenarios.ts';
+import { loadBundledSpec } from '../../../packages/tools/src/spec/spec-schemas.ts';
+import { defaultFixturesPath, fixtureAt, loadFixtures } from '../../../packages/tools/src/contract/fixtures.ts';
+import { contractScenarios, type Scenario } from '../../../packages/tools/src/contract/scenarios.ts';
 
 const canonical = (value: unknown): string =>
   Array.isArray(value)

@@ -1,0 +1,70 @@
+// off-ramp-contract contract --server <url> [--fixtures <file>] [--target server|prism-mock|prism-proxy]
+//                     [--report <file>] [--only <scenario>]... [--timeout <seconds>] [--dredd-output]
+// Exit codes: 0 every scenario that ran passed; 1 a scenario failed; 2 the run could not start.
+import { parseArgs } from 'node:util';
+import { targetKinds, type TargetKind } from './targets.ts';
+
+const usage = `usage: off-ramp-contract contract --server <url> [--fixtures <file>] [--target ${targetKinds.join('|')}] [--report <file>] [--only <scenario>]... [--timeout <seconds>] [--dredd-output]`;
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        server: { type: 'string' },
+        fixtures: { type: 'string' },
+        target: { type: 'string', default: 'server' },
+        report: { type: 'string' },
+        only: { type: 'string', multiple: true },
+        'dredd-output': { type: 'boolean', default: false },
+        timeout: { type: 'string', default: '10' },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    console.error(`contract: ${(error as Error).message}\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (!values.server) {
+    console.error(`contract: --server is required\n${usage}`);
+    return 2;
+  }
+  if (!(targetKinds as readonly string[]).includes(values.target!)) {
+    console.error(`contract: --target must be one of ${targetKinds.join(', ')}\n${usage}`);
+    return 2;
+  }
+  const timeoutSeconds = Number(values.timeout);
+  if (!(timeoutSeconds > 0)) {
+    console.error(`contract: --timeout must be a number of seconds, not ${values.timeout}\n${usage}`);
+    return 2;
+  }
+  // Loaded only now: Dredd takes a moment to load, and a usage error should not wait for it.
+  const { runContractSuite } = await import('./run-contract-suite.ts');
+  const { formatCoverageTable, formatScenarioLines } = await import('./report.ts');
+  let run;
+  try {
+    run = await runContractSuite({
+      server: values.server,
+      target: values.target as TargetKind,
+      ...(values.fixtures ? { fixturesPath: values.fixtures } : {}),
+      ...(values.report ? { reportPath: values.report } : {}),
+      ...(values.only ? { only: values.only } : {}),
+      dreddOutput: values['dredd-output'],
+      requestTimeoutMs: timeoutSeconds * 1000,
+    });
+  } catch (error) {
+    console.error(`contract: ${(error as Error).message}`);
+    return 2;
+  }
+  console.log(formatScenarioLines(run));
+  console.log(`\n${formatCoverageTable([{ label: run.target, run }])}`);
+  console.log(`\nreport (JUnit): ${run.reportPath}`);
+  console.log(`contract: ${run.passed ? 'PASSED' : 'FAILED'} in ${(run.durationMs / 1000).toFixed(1)} s`);
+  return run.passed ? 0 : 1;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,225 @@
+// Runs the contract suite: one Dredd process (this one), one transaction per scenario of the spec,
+// every request through the exchange gate (deadline, size cap, no redirects, the key added there).
+import { EventEmitter } from 'node:events';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { errorCatalogFromSpec } from '../spec/error-catalog.ts';
+import { createSpecAjv, loadBundledSpec, schemaValidator } from '../spec/spec-schemas.ts';
+import type { Deviation } from './checks/deviation.ts';
+import { formatDeviation, registerContractHooks, type ContractHookContext } from './contract-hooks.ts';
+import { Dredd, dreddReporterOutput, type DreddHooks, type DreddStats, type DreddTest } from './dredd-api.ts';
+import { createRedactor, redactUrl, urlSecrets, type Redactor } from '../http/secret-redaction.ts';
+import { startExchangeGate, type ScenarioTransport } from './exchange-gate.ts';
+import { checkFixtureKeys, defaultFixturesPath, fixtureAt, fixtureSecrets, fixtureSubstitution, loadFixtures } from './fixtures.ts';
+import { createResponseJudge } from './judge-response.ts';
+import { writeJunitReport } from './junit-report.ts';
+import { apiKeyHeader, dreddDescriptionFor } from './scenario-descriptions.ts';
+import { contractScenarios, loadArazzo, operationPath, type Scenario } from './scenarios.ts';
+import { planScenarios, type TargetKind } from './targets.ts';
+
+export interface ContractRunOptions {
+  /** Base URL of the server under test, e.g. http://127.0.0.1:4010. */
+  server: string;
+  /** Fixtures the server honours; defaults to the fixtures shipped with this package. */
+  fixturesPath?: string;
+  target?: TargetKind;
+  /** Where the JUnit (xunit) report goes; defaults to dist/contract/<target>.xml under the working directory. */
+  reportPath?: string;
+  /** Bundled spec the answers are judged against; defaults to the client package's openapi.json. */
+  specPath?: string;
+  /** Arazzo document to take the scenarios from; defaults to the client package's off-ramp.arazzo.yaml. */
+  arazzoPath?: string;
+  /** Run only these scenarios (names of the spec's examples). */
+  only?: string[];
+  /** Also print Dredd's own console report. */
+  dreddOutput?: boolean;
+  /** Deadline of each exchange (sending, headers and the whole body); default 10 s. */
+  requestTimeoutMs?: number;
+  /** Largest answer body read; a longer one fails its scenario. Default 1 MiB. */
+  maxResponseBytes?: number;
+}
+
+export const defaultRequestTimeoutMs = 10_000;
+export const defaultMaxResponseBytes = 1024 * 1024;
+
+export type Verdict = 'pass' | 'fail' | 'not run';
+
+export interface ScenarioResult {
+  scenario: Scenario;
+  verdict: Verdict;
+  deviations: Deviation[];
+  /** Dredd's message for a failure the hooks did not see (no answer, hook error). */
+  message?: string;
+}
+
+export interface ContractRunResult {
+  target: TargetKind;
+  /** The server's URL as printed: a password in it is shown as `***`. */
+  server: string;
+  results: ScenarioResult[];
+  /** Catalog rows of the spec, and how many of them a passing scenario covered. */
+  catalogRows: number;
+  catalogRowsCovered: number;
+  passed: boolean;
+  reportPath: string;
+  durationMs: number;
+  dreddStats: DreddStats;
+}
+
+const hookfile = resolve(dirname(fileURLToPath(import.meta.url)), 'dredd-hookfile.cjs');
+const registerHooksKey = Symbol.for('off-ramp-contract.register-dredd-hooks');
+type GlobalWithHooks = typeof globalThis & { [registerHooksKey]?: (hooks: DreddHooks) => void };
+
+export async function runContractSuite(options: ContractRunOptions): Promise<ContractRunResult> {
+  const started = Date.now();
+  const target = options.target ?? 'server';
+  if (target === 'prism-mock' && options.fixturesPath) {
+    throw new Error('The Prism mock answers with the spec\'s examples, which are written with the default fixtures: run --target prism-mock without --fixtures');
+  }
+  let targetUrl: URL;
+  try {
+    targetUrl = new URL(options.server);
+    if (!['http:', 'https:'].includes(targetUrl.protocol)) throw new Error('not http');
+  } catch {
+    throw new Error('--server must be an http:// or https:// URL');
+  }
+  const spec = loadBundledSpec(options.specPath);
+  const defaults = loadFixtures(defaultFixturesPath);
+  const chosen = options.fixturesPath ? loadFixtures(options.fixturesPath) : defaults;
+  const substitute = fixtureSubstitution(defaults, chosen);
+  checkFixtureKeys(chosen);
+  const redact = createRedactor([...fixtureSecrets(chosen), ...urlSecrets(targetUrl)]);
+  const allScenarios = contractScenarios(spec, loadArazzo(options.arazzoPath));
+  const unknown = (options.only ?? []).filter((name) => !allScenarios.some((s) => s.name === name));
+  if (unknown.length > 0) throw new Error(`No scenario named ${unknown.join(', ')} in the scenarios`);
+  const selected = options.only?.length ? allScenarios.filter((s) => options.only!.includes(s.name)) : allScenarios;
+
+  const ajv = createSpecAjv(spec);
+  const requestValidator = schemaValidator(ajv, 'OffRampRequest');
+  const plan = planScenarios(target, selected, (s) => s.apiKeyFixture !== null && requestValidator(substitute(s.requestBody)) === true);
+
+  const deadlineMs = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
+  const transportOf = (name: string): ScenarioTransport => {
+    const scenario = allScenarios.find((s) => s.name === name);
+    if (!scenario) return { headers: {} };
+    // The mock answers a stalled-request scenario's named example: it is sent whole there.
+    const stall = target === 'prism-mock' ? undefined : scenario.stallAfterBytes;
+    return {
+      headers: scenario.apiKeyFixture === null ? {} : { [apiKeyHeader]: String(substitute(fixtureAt(defaults, scenario.apiKeyFixture))) },
+      ...(typeof stall === 'number' ? { stallAfterBytes: stall, deadlineMs: deadlineMs + stalledRequestLimitMs(scenario) } : {}),
+    };
+  };
+  const gate = await startExchangeGate(targetUrl, { deadlineMs, maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes }, transportOf);
+  const context: ContractHookContext = {
+    scenarios: new Map(plan.run.map((s) => [s.name, s])),
+    substitute,
+    preferExamples: target === 'prism-mock',
+    judge: createResponseJudge(spec, ajv, { liveTransactions: target !== 'prism-mock' }),
+    recordOf: gate.recordOf,
+    targetUrl: targetUrl.href,
+    deviations: new Map(),
+  };
+  const reportPath = resolve(options.reportPath ?? resolve('dist', 'contract', `${target}.xml`));
+  // A stale report of an earlier run must not survive a run that fails to start; only a regular
+  // file is removed (`--report /dev/null` must not delete the device).
+  if (existsSync(reportPath) && statSync(reportPath).isFile()) rmSync(reportPath);
+
+  // A scenario that waits for the server's own request timeout starts at once, beside the others,
+  // and runs last in Dredd's order, so that the run waits for it only once.
+  const waiting = plan.run.filter((s) => transportOf(s.name).stallAfterBytes !== undefined);
+  for (const scenario of waiting) {
+    gate.startEarly(scenario.name, { path: operationPath, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(substitute(scenario.requestBody))) });
+  }
+  const ordered = [...plan.run.filter((s) => !waiting.includes(s)), ...waiting];
+
+  const verdicts = new Map<string, { verdict: Verdict; message?: string }>();
+  const emitter = new EventEmitter();
+  const record = (verdict: Verdict) => (test: DreddTest) => {
+    const name = test.origin?.apiName;
+    if (name) verdicts.set(name, { verdict, message: test.message });
+  };
+  emitter.on('test pass', record('pass'));
+  emitter.on('test fail', record('fail'));
+  emitter.on('test skip', record('fail'));
+  emitter.on('test error', (error: Error, test: DreddTest) => record('fail')({ ...test, message: error.message }));
+
+  const globalHooks = globalThis as GlobalWithHooks;
+  if (globalHooks[registerHooksKey]) {
+    await gate.close();
+    throw new Error('Another contract run is in progress in this process; run them one after another');
+  }
+  globalHooks[registerHooksKey] = (hooks) => registerContractHooks(hooks, context);
+  const reporterConsole = dreddReporterOutput.default.transports.console;
+  const reporterWasSilent = reporterConsole.silent;
+  reporterConsole.silent = !options.dreddOutput;
+  let dreddStats: DreddStats;
+  try {
+    dreddStats = await new Promise<DreddStats>((resolvePromise, reject) => {
+      if (ordered.length === 0) return reject(new Error('No scenario to run'));
+      new Dredd({
+        server: gate.url,
+        apiDescriptions: ordered.map((s) => dreddDescriptionFor(s)),
+        hookfiles: [hookfile],
+        // Dredd's own reporters stay silent (the console one cannot be switched off); the runner
+        // writes the JUnit report itself, from the judged results.
+        reporter: [],
+        output: [],
+        loglevel: 'error',
+        color: false,
+        emitter,
+        // The gate answers within each exchange's deadline; this only guards against the gate itself.
+        http: { timeout: deadlineMs + Math.max(0, ...ordered.map((s) => transportOf(s.name).deadlineMs ?? 0)) + 5_000 },
+      }).run((error, stats) => (error ? reject(error) : resolvePromise(stats)));
+    });
+  } finally {
+    delete globalHooks[registerHooksKey];
+    reporterConsole.silent = reporterWasSilent;
+    await gate.close();
+  }
+
+  const results: ScenarioResult[] = selected.map((scenario) => {
+    if (!context.scenarios.has(scenario.name)) return { scenario, verdict: 'not run', deviations: [], message: plan.notRun.find((n) => n.scenario === scenario)?.reason };
+    const deviations = redactDeviations(context.deviations.get(scenario.name), redact);
+    const outcome = verdicts.get(scenario.name) ?? { verdict: 'fail' as const, message: 'Dredd reported no result for this scenario' };
+    // A deviation fails the scenario even if a reporter event got lost: the hooks have the last word,
+    // and a scenario the hooks did not judge fails whatever Dredd said.
+    const judged = context.deviations.has(scenario.name);
+    const verdict: Verdict = deviations.length > 0 || !judged ? 'fail' : outcome.verdict;
+    const message = verdict === 'fail' && deviations.length === 0 ? redact(outcome.message ?? 'the answer was not judged') : undefined;
+    return { scenario, verdict, deviations, ...(message ? { message } : {}) };
+  });
+  const catalogRows = errorCatalogFromSpec(spec).length;
+  const durationMs = Date.now() - started;
+  writeJunitReport(reportPath, {
+    name: `off-ramp contract (${target})`,
+    durationMs,
+    cases: results.map((r) => ({
+      name: `${r.scenario.name} (POST ${r.scenario.status})`,
+      verdict: r.verdict,
+      lines: [...r.deviations.map(formatDeviation), ...(r.message ? [r.message] : [])],
+    })),
+  });
+  return {
+    target,
+    server: redactUrl(targetUrl),
+    results,
+    catalogRows,
+    catalogRowsCovered: results.filter((r) => r.scenario.catalogRow && r.verdict === 'pass').length,
+    passed: results.every((r) => r.verdict !== 'fail') && results.some((r) => r.verdict === 'pass'),
+    reportPath,
+    durationMs,
+    dreddStats,
+  };
+}
+
+function redactDeviations(deviations: Deviation[] | undefined, redact: Redactor): Deviation[] {
+  return (deviations ?? []).map((d) => ({ check: redact(d.check), expected: redact(d.expected), actual: redact(d.actual) }));
+}
+
+/** How long a server may wait for a stalled request: the seconds its catalog row's message names. */
+function stalledRequestLimitMs(scenario: Scenario): number {
+  const seconds = /within (\d+) seconds/.exec(scenario.catalogRow?.message ?? '')?.[1];
+  if (!seconds) throw new Error(`Scenario ${scenario.name} stalls its request, but its catalog row names no limit in seconds`);
+  return Number(seconds) * 1000;
+}

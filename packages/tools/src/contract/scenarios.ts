@@ -1,0 +1,107 @@
+// The contract's scenarios, read from the generated Arazzo document (generated/off-ramp.arazzo.yaml,
+// one workflow per scenario: what it sends) and the bundled spec (what it must get back: the
+// response example of the same name and, for an error, the catalog row of that name). Adding a
+// scenario is one workflow and one response example; nothing is listed twice.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { ArazzoDocument } from '../spec/arazzo-scenarios.ts';
+import { statusOfResponseExample } from '../spec/arazzo-scenarios.ts';
+import { errorCatalogFromSpec, type CatalogRow } from '../spec/error-catalog.ts';
+import { arazzoPath } from '../spec/contract-files.ts';
+import type { BundledSpec } from '../spec/spec-schemas.ts';
+
+export const operationPath = '/api/partner/v2/off-ramp';
+export const defaultArazzoPath = arazzoPath;
+
+/** The header that carries the partner's key. */
+export const apiKeyHeader = 'partner-api-key';
+/**
+ * A workflow sends a key of the contract fixtures as the input `<name>ApiKey`, for the fixture
+ * `apiKeys.<name>` (`$inputs.validApiKey` is `apiKeys.valid`).
+ */
+const apiKeyInput = /^\$inputs\.([A-Za-z0-9]+)ApiKey$/;
+
+/** The workflow input that carries the key of fixture `apiKeys.<name>`. */
+export const apiKeyInputName = (fixtureName: string): string => `${fixtureName}ApiKey`;
+
+export interface Scenario {
+  name: string;
+  /** The workflow's summary, for people. */
+  summary: string;
+  status: number;
+  /** Component schema the response body must validate against (`OffRampCreatedResponse`, `BadRequestError`, ...). */
+  responseSchema: string;
+  /** The request body, with the default fixtures' values. */
+  requestBody: unknown;
+  /** The exact body text, for a workflow that sends text rather than a value (the padded 413 body). */
+  requestText?: string;
+  /** Fixture path of the `partner-api-key` to send, or `null` to send no header. */
+  apiKeyFixture: string | null;
+  /** Further headers the workflow sends as they are (the 431 scenario's `x-padding`). */
+  requestHeaders: Record<string, string>;
+  /** Send the headers and this many bytes of the body, then nothing (`x-stall-body-after-bytes`). */
+  stallAfterBytes?: number;
+  /** The response example of the same name. */
+  responseExample: unknown;
+  /** The catalog row the scenario must be answered with; absent for a success scenario. */
+  catalogRow?: CatalogRow;
+}
+
+const refName = (ref: { $ref: string }) => ref.$ref.split('/').pop()!;
+
+export function loadArazzo(path = defaultArazzoPath): ArazzoDocument {
+  return parse(readFileSync(path, 'utf8')) as ArazzoDocument;
+}
+
+type StepParameter = { name: string; in: string; value: unknown };
+type Step = { operationId: string; parameters?: StepParameter[]; requestBody: { contentType: string; payload: unknown }; 'x-stall-body-after-bytes'?: unknown };
+
+/** Every scenario of the Arazzo document, in its order, with what the spec says it must get back. */
+export function contractScenarios(spec: BundledSpec, arazzo: ArazzoDocument = loadArazzo()): Scenario[] {
+  const operation = spec.paths[operationPath]?.post;
+  if (!operation) throw new Error(`The spec has no POST ${operationPath}`);
+  const catalog = new Map(errorCatalogFromSpec(spec).map((row) => [row.name, row]));
+  const responseOf = (name: string, status: number) => {
+    const media = spec.components.responses[refName(operation.responses[String(status)])].content['application/json'];
+    return { responseSchema: refName(media.schema), example: spec.components.examples[refName(media.examples[name])]!.value };
+  };
+
+  return arazzo.workflows.map((workflow) => {
+    const name = workflow.workflowId;
+    const [step, ...more] = workflow.steps as unknown as Step[];
+    if (!step || more.length > 0 || step.operationId !== operation.operationId) throw new Error(`Workflow ${name} must be one step of ${operation.operationId}`);
+    const status = statusOfResponseExample(spec, name);
+    if (status === undefined) throw new Error(`Workflow ${name} has no response example of the same name`);
+    const row = catalog.get(name);
+    if (status >= 400 && !row) throw new Error(`Error scenario ${name} has no catalog row of the same name`);
+
+    let apiKeyFixture: string | null = null;
+    const requestHeaders: Record<string, string> = {};
+    for (const parameter of step.parameters ?? []) {
+      if (parameter.in !== 'header') throw new Error(`Workflow ${name} sends a ${parameter.in} parameter: scenarios send headers and a body`);
+      if (parameter.name.toLowerCase() === apiKeyHeader) {
+        const input = apiKeyInput.exec(String(parameter.value));
+        if (!input) throw new Error(`Workflow ${name} must send ${apiKeyHeader} as $inputs.<fixture>ApiKey, not ${String(parameter.value)}`);
+        apiKeyFixture = `apiKeys.${input[1]}`;
+      } else if (typeof parameter.value === 'string') requestHeaders[parameter.name] = parameter.value;
+      else throw new Error(`Header ${parameter.name} of workflow ${name} must be a literal string`);
+    }
+    const { payload } = step.requestBody;
+    const stall = step['x-stall-body-after-bytes'];
+    if (stall !== undefined && (typeof stall !== 'number' || !Number.isInteger(stall) || stall < 0)) throw new Error(`x-stall-body-after-bytes of ${name} must be a byte count`);
+    const response = responseOf(name, status);
+    return {
+      name,
+      summary: workflow.summary ?? name,
+      status,
+      responseSchema: response.responseSchema,
+      requestBody: typeof payload === 'string' ? JSON.parse(payload) : payload,
+      ...(typeof payload === 'string' ? { requestText: payload } : {}),
+      apiKeyFixture,
+      requestHeaders,
+      ...(typeof stall === 'number' ? { stallAfterBytes: stall } : {}),
+      responseExample: response.example,
+      ...(row ? { catalogRow: row } : {}),
+    };
+  });
+}

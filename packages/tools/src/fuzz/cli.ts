@@ -1,0 +1,60 @@
+// off-ramp-contract fuzz --server <url> [--fixtures <file>] [--runs N] [--seed S] [--timeout <seconds>]
+// Exit 0 when every generated case passed, 1 on a failure (printed, shrunk, with a curl line),
+// 2 on bad arguments or an unusable fixtures file.
+import { parseArgs } from 'node:util';
+import { loadBundledSpec } from '../spec/spec-schemas.ts';
+import { defaultFixturesPath, loadFixtures } from '../contract/fixtures.ts';
+import { redactUrl } from '../http/secret-redaction.ts';
+import { printableLine } from '../output/printable-line.ts';
+import { runFuzz, type FuzzFailure } from './run-fuzz.ts';
+
+const usageLine = 'usage: off-ramp-contract fuzz --server <url> [--fixtures <file>] [--runs N] [--seed S] [--timeout <seconds>]';
+
+function usage(message: string): never {
+  console.error(`fuzz: ${message}\n${usageLine}`);
+  process.exit(2);
+}
+
+let values;
+try {
+  ({ values } = parseArgs({ options: { server: { type: 'string' }, fixtures: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' }, timeout: { type: 'string' }, help: { type: 'boolean', default: false } } }));
+} catch (error) {
+  usage((error as Error).message);
+}
+if (values.help) {
+  console.log(usageLine);
+  process.exit(0);
+}
+if (!values.server || !URL.canParse(values.server) || !/^https?:$/.test(new URL(values.server).protocol)) usage('--server <http(s) url> is required');
+const runs = Number(values.runs ?? 500);
+const seed = Number(values.seed ?? Date.now() % 2 ** 31);
+if (!Number.isInteger(runs) || runs < 1) usage('--runs must be a positive whole number');
+if (!Number.isInteger(seed)) usage('--seed must be a whole number');
+const timeoutSeconds = Number(values.timeout ?? 10);
+if (!(timeoutSeconds > 0)) usage('--timeout must be a positive number of seconds');
+const server = redactUrl(values.server);
+
+const started = performance.now();
+let report;
+try {
+  report = await runFuzz(loadBundledSpec(), { server: values.server, fixtures: loadFixtures(values.fixtures ?? defaultFixturesPath), runs, seed, timeoutMs: timeoutSeconds * 1000 });
+} catch (error) {
+  // An unreadable fixtures file, or a key that cannot be sent: the message names no secret.
+  usage((error as Error).message);
+}
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+
+const show = (failure: FuzzFailure) => {
+  console.log(`FAIL ${failure.kind}: expected ${failure.expected}`);
+  for (const d of failure.deviations) console.log(`  ${printableLine(`${d.check}: expected ${d.expected}, got ${d.actual}`)}`);
+  console.log(`  body: ${JSON.stringify(failure.body)}`);
+  console.log(`  reproduce: ${failure.curl}`);
+};
+console.log(`fuzz: seed ${report.seed}, ${runs} valid and ${runs} invalid bodies against ${server} in ${seconds} s`);
+console.log(`  valid bodies:   ${report.positive.failure ? 'FAILED' : `all ${runs} created`}`);
+console.log(`  invalid bodies: ${report.negative.failure ? 'FAILED' : `all ${runs} answered with their catalog row`}`);
+for (const [row, count] of Object.entries(report.negative.byExpectedRow).sort()) console.log(`    ${row}: ${count}`);
+if (report.positive.failure) show(report.positive.failure);
+if (report.negative.failure) show(report.negative.failure);
+console.log(`  rerun: off-ramp-contract fuzz --server ${server} --runs ${runs} --seed ${report.seed}`);
+process.exitCode = report.positive.failure || report.negative.failure ? 1 : 0;
