@@ -8,6 +8,7 @@ import { clabe } from 'clabe-validator';
 import { isValidBIC, isValidIBAN } from 'ibantools';
 import { describe, expect, test } from 'vitest';
 import { schemasId } from '../../packages/tools/src/spec/spec-schemas.ts';
+import { orderOfChecks } from '../../packages/tools/src/spec/order-of-checks.ts';
 import { validateOffRampRequest, type PreflightCheck } from '../../packages/client/src/preflight/validate-off-ramp-request.ts';
 import { ajv, requestExamples, responseExamples, spec, validatorOf } from '../support/spec.ts';
 
@@ -33,24 +34,29 @@ function bankChecksPass(bank: any): boolean {
   return true;
 }
 
+const isObject = (body: any) => body !== null && typeof body === 'object' && !Array.isArray(body);
+/** Whether a body breaks the check of each step a preflight can make (each judged on its own). */
+const breaks: Record<PreflightCheck, (body: any) => boolean> = {
+  body: (body) => !isObject(body),
+  userId: (body) => isObject(body) && (body.userId === undefined || body.userId === null || body.userId === '' || !uuidValid(body.userId)),
+  shape: (body) => isObject(body) && (!shapeValid(body) || !bankChecksPass(body.userBankInformation)),
+  pricingSource: (body) => isObject(body) && !pricingValid(body),
+  bankSource: (body) => isObject(body) && !bankSourceValid(body),
+};
+
+// The preflight's steps and their rows, in the spec's order (x-order-of-checks): reorder them there
+// and this oracle follows, so the preflight must too.
+const preflightSteps = orderOfChecks(spec).filter((step) => step.preflight);
+test('the spec names exactly the checks the preflight makes', () => {
+  expect(preflightSteps.map((step) => step.step).sort()).toEqual(Object.keys(breaks).sort());
+});
+
 /** The first failing check by the spec's order of checks, or undefined for a body that passes them all. */
 function expectedCheck(body: any): PreflightCheck | undefined {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return 'body';
-  if (body.userId === undefined || body.userId === null || body.userId === '') return 'userId';
-  if (!uuidValid(body.userId)) return 'userId';
-  if (!shapeValid(body) || !bankChecksPass(body.userBankInformation)) return 'shape';
-  if (!pricingValid(body)) return 'pricingSource';
-  if (!bankSourceValid(body)) return 'bankSource';
-  return undefined;
+  return preflightSteps.map((step) => step.step as PreflightCheck).find((check) => breaks[check](body));
 }
 
-const answerOf: Record<PreflightCheck, string[]> = {
-  body: ['InvalidUserInput'],
-  userId: ['UserIdMissing', 'InvalidUserInput'],
-  shape: ['InvalidUserInput'],
-  pricingSource: ['PricingSourceMissing'],
-  bankSource: ['BankSourceMissing'],
-};
+const answerOf = Object.fromEntries(preflightSteps.map((step) => [step.step, step.rows])) as Record<PreflightCheck, string[]>;
 
 // Values to mutate with: well-formed ones of every field (so that rule faults are reached), the
 // bank details of every country, and random JSON.

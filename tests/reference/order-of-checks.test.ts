@@ -5,15 +5,21 @@ import { describe, expect, test } from 'vitest';
 import { catalogError, type CatalogRowName } from '../../packages/client/src/catalog/catalog-error.ts';
 import { clone, requestExamples } from '../support/spec.ts';
 import { fixtures, useReferenceServer, type Outgoing } from './reference-http.ts';
+import { orderOfChecks, stepIndex } from '../../packages/tools/src/spec/order-of-checks.ts';
+import { spec } from '../support/spec.ts';
 
 const server = useReferenceServer();
+// The order comes from the spec: swap two steps there and the expected winners below change.
+const steps = orderOfChecks(spec);
+const position = (fault: Fault) => stepIndex(steps, fault.step);
 
 type Pricing = 'quote' | 'explicit';
 type Bank = 'inline' | 'saved';
 type Request = { headers: Record<string, string | undefined>; body: Record<string, unknown>; raw?: string };
 
 interface Fault {
-  step: number;
+  /** The step of the spec's x-order-of-checks whose check this fault breaks. */
+  step: string;
   name: string;
   pricing?: Pricing;
   bank?: Bank;
@@ -43,50 +49,50 @@ const drop = (...fields: string[]) => (request: Request) => fields.forEach((fiel
 const header = (name: string, value: string | undefined) => (request: Request) => void (request.headers[name] = value);
 
 const faults: Fault[] = [
-  { step: 1, name: 'Content-Type text/plain', touches: ['content-type'], apply: header('content-type', 'text/plain'), expected: 'InvalidUserInput', detailPath: '' },
-  { step: 1, name: 'malformed JSON', touches: ['raw'], apply: (r) => void (r.raw = '{"userId": '), expected: 'InvalidUserInput', detailPath: '' },
-  { step: 1, name: 'a JSON array', touches: ['raw'], apply: (r) => void (r.raw = '[]'), expected: 'InvalidUserInput', detailPath: '' },
-  { step: 2, name: 'no API key', touches: ['key'], apply: header('partner-api-key', undefined), expected: 'ApiKeyMissing' },
-  { step: 2, name: 'a malformed key', touches: ['key'], apply: header('partner-api-key', apiKeys.malformed), expected: 'ApiKeyMalformed' },
-  { step: 2, name: 'an unknown key', touches: ['key'], apply: header('partner-api-key', apiKeys.unknown), expected: 'ApiKeyUnknown' },
-  { step: 2, name: 'a partner without the flow', touches: ['key'], apply: header('partner-api-key', apiKeys.invalidFlow), expected: 'InvalidPartnerFlow' },
-  { step: 3, name: 'no userId', touches: ['userId'], apply: drop('userId'), expected: 'UserIdMissing' },
-  { step: 3, name: 'userId not a UUID', touches: ['userId'], apply: set('userId', 'user-42'), expected: 'InvalidUserInput', detailPath: '/userId' },
-  { step: 4, name: 'an unverified user', touches: ['userId'], apply: set('userId', users.unverified), expected: 'UserNotVerified' },
-  { step: 4, name: 'an unknown user', touches: ['userId'], apply: set('userId', '00000000-0000-4000-8000-000000000000'), expected: 'UserNotVerified' },
-  { step: 4, name: "a receiver's account", touches: ['userId'], apply: set('userId', users.receiverAccount), expected: 'ReceiverCannotInitiate' },
-  { step: 5, name: 'an unknown property', touches: ['extra'], apply: set('extra', 1), expected: 'InvalidUserInput', detailPath: '/extra' },
-  { step: 5, name: 'premiumSpread of 1', touches: ['premiumSpread'], apply: set('premiumSpread', 1), expected: 'InvalidUserInput', detailPath: '/premiumSpread' },
-  { step: 5, name: 'a CLABE of 17 digits', bank: 'inline', touches: ['userBankInformation'], apply: set('userBankInformation', { country: 'MX', accountIdentifier: '01218001234567890' }), expected: 'InvalidUserInput', detailPath: '/userBankInformation/accountIdentifier' },
-  { step: 6, name: 'both amounts', pricing: 'explicit', touches: ['cryptoAmount'], apply: set('cryptoAmount', 100), expected: 'PricingSourceMissing' },
+  { step: 'body', name: 'Content-Type text/plain', touches: ['content-type'], apply: header('content-type', 'text/plain'), expected: 'InvalidUserInput', detailPath: '' },
+  { step: 'body', name: 'malformed JSON', touches: ['raw'], apply: (r) => void (r.raw = '{"userId": '), expected: 'InvalidUserInput', detailPath: '' },
+  { step: 'body', name: 'a JSON array', touches: ['raw'], apply: (r) => void (r.raw = '[]'), expected: 'InvalidUserInput', detailPath: '' },
+  { step: 'authentication', name: 'no API key', touches: ['key'], apply: header('partner-api-key', undefined), expected: 'ApiKeyMissing' },
+  { step: 'authentication', name: 'a malformed key', touches: ['key'], apply: header('partner-api-key', apiKeys.malformed), expected: 'ApiKeyMalformed' },
+  { step: 'authentication', name: 'an unknown key', touches: ['key'], apply: header('partner-api-key', apiKeys.unknown), expected: 'ApiKeyUnknown' },
+  { step: 'authentication', name: 'a partner without the flow', touches: ['key'], apply: header('partner-api-key', apiKeys.invalidFlow), expected: 'InvalidPartnerFlow' },
+  { step: 'userId', name: 'no userId', touches: ['userId'], apply: drop('userId'), expected: 'UserIdMissing' },
+  { step: 'userId', name: 'userId not a UUID', touches: ['userId'], apply: set('userId', 'user-42'), expected: 'InvalidUserInput', detailPath: '/userId' },
+  { step: 'user', name: 'an unverified user', touches: ['userId'], apply: set('userId', users.unverified), expected: 'UserNotVerified' },
+  { step: 'user', name: 'an unknown user', touches: ['userId'], apply: set('userId', '00000000-0000-4000-8000-000000000000'), expected: 'UserNotVerified' },
+  { step: 'user', name: "a receiver's account", touches: ['userId'], apply: set('userId', users.receiverAccount), expected: 'ReceiverCannotInitiate' },
+  { step: 'shape', name: 'an unknown property', touches: ['extra'], apply: set('extra', 1), expected: 'InvalidUserInput', detailPath: '/extra' },
+  { step: 'shape', name: 'premiumSpread of 1', touches: ['premiumSpread'], apply: set('premiumSpread', 1), expected: 'InvalidUserInput', detailPath: '/premiumSpread' },
+  { step: 'shape', name: 'a CLABE of 17 digits', bank: 'inline', touches: ['userBankInformation'], apply: set('userBankInformation', { country: 'MX', accountIdentifier: '01218001234567890' }), expected: 'InvalidUserInput', detailPath: '/userBankInformation/accountIdentifier' },
+  { step: 'pricingSource', name: 'both amounts', pricing: 'explicit', touches: ['cryptoAmount'], apply: set('cryptoAmount', 100), expected: 'PricingSourceMissing' },
   // A chain, not a currency: a currency would also have to match the bank country (step 5).
-  { step: 6, name: 'a quote and a chain', pricing: 'quote', touches: ['blockchainSymbol'], apply: set('blockchainSymbol', 'POL'), expected: 'PricingSourceMissing' },
-  { step: 7, name: 'no bank source', touches: ['userBankInformation', 'userBankInformationId'], apply: drop('userBankInformation', 'userBankInformationId'), expected: 'BankSourceMissing' },
+  { step: 'pricingSource', name: 'a quote and a chain', pricing: 'quote', touches: ['blockchainSymbol'], apply: set('blockchainSymbol', 'POL'), expected: 'PricingSourceMissing' },
+  { step: 'bankSource', name: 'no bank source', touches: ['userBankInformation', 'userBankInformationId'], apply: drop('userBankInformation', 'userBankInformationId'), expected: 'BankSourceMissing' },
   {
-    step: 7,
+    step: 'bankSource',
     name: 'both bank sources',
     // The inline account it adds is Mexican, so the currency must stay MXN (or a step-5 fault appears).
     touches: ['userBankInformation', 'userBankInformationId', 'fiatCurrency'],
     apply: (r) => Object.assign(r.body, { userBankInformation: clone(mexicanInline), userBankInformationId: bankInformation.owned }),
     expected: 'BankSourceMissing',
   },
-  { step: 8, name: 'an expired quote', pricing: 'quote', touches: ['quoteId'], apply: set('quoteId', quotes.expired), expected: 'QuoteExpired' },
-  { step: 8, name: 'an on-ramp quote', pricing: 'quote', touches: ['quoteId'], apply: set('quoteId', quotes.onRamp), expected: 'QuoteNotOffRamp' },
-  { step: 8, name: 'an unknown quote', pricing: 'quote', touches: ['quoteId'], apply: set('quoteId', '00000000-0000-4000-8000-000000000001'), expected: 'QuoteNotOffRamp' },
-  { step: 9, name: 'a disabled currency', pricing: 'explicit', touches: ['fiatCurrency'], apply: set('fiatCurrency', fixtures.fiatCurrencies.unavailable), expected: 'FiatCurrencyUnavailable' },
-  { step: 10, name: 'a disabled chain', pricing: 'explicit', touches: ['blockchainSymbol'], apply: set('blockchainSymbol', fixtures.blockchains.unavailable), expected: 'ChainTokenUnavailable' },
-  { step: 10, name: 'a non-stable token', pricing: 'explicit', touches: ['tokenSymbol'], apply: set('tokenSymbol', fixtures.tokens.nonStable), expected: 'TokenNotStable' },
-  { step: 11, name: 'an unknown saved account', bank: 'saved', touches: ['userBankInformationId'], apply: set('userBankInformationId', bankInformation.unknown), expected: 'BankInformationNotFound' },
-  { step: 11, name: "another partner's saved account", bank: 'saved', touches: ['userBankInformationId'], apply: set('userBankInformationId', bankInformation.otherPartner), expected: 'BankInformationOfOtherPartner' },
-  { step: 11, name: "another user's saved account", bank: 'saved', touches: ['userBankInformationId'], apply: set('userBankInformationId', bankInformation.otherUser), expected: 'BankInformationOfOtherUser' },
-  { step: 11, name: 'a saved MX account paid in DOP', pricing: 'explicit', bank: 'saved', touches: ['fiatCurrency'], apply: set('fiatCurrency', 'DOP'), expected: 'InvalidUserInput', detailPath: '/userBankInformationId' },
-  { step: 11, name: 'an MXN quote paid to a DO account', pricing: 'quote', bank: 'inline', touches: ['userBankInformation'], apply: set('userBankInformation', clone(dominicanInline)), expected: 'InvalidUserInput', detailPath: '/userBankInformation/country' },
-  { step: 12, name: 'an unknown receiver', touches: ['receiverId'], apply: set('receiverId', receivers.unknown), expected: 'ReceiverNotFound' },
-  { step: 12, name: "another user's receiver", touches: ['receiverId'], apply: set('receiverId', receivers.otherUser), expected: 'ReceiverOfOtherUser' },
-  { step: 12, name: 'an unverified receiver', touches: ['receiverId'], apply: set('receiverId', receivers.unverified), expected: 'ReceiverNotVerified' },
-  { step: 13, name: 'a fiat amount above the maximum', pricing: 'explicit', touches: ['fiatAmount'], apply: set('fiatAmount', fixtures.amounts.fiatOutOfRange), expected: 'FiatAmountOutOfRange' },
+  { step: 'quote', name: 'an expired quote', pricing: 'quote', touches: ['quoteId'], apply: set('quoteId', quotes.expired), expected: 'QuoteExpired' },
+  { step: 'quote', name: 'an on-ramp quote', pricing: 'quote', touches: ['quoteId'], apply: set('quoteId', quotes.onRamp), expected: 'QuoteNotOffRamp' },
+  { step: 'quote', name: 'an unknown quote', pricing: 'quote', touches: ['quoteId'], apply: set('quoteId', '00000000-0000-4000-8000-000000000001'), expected: 'QuoteNotOffRamp' },
+  { step: 'currency', name: 'a disabled currency', pricing: 'explicit', touches: ['fiatCurrency'], apply: set('fiatCurrency', fixtures.fiatCurrencies.unavailable), expected: 'FiatCurrencyUnavailable' },
+  { step: 'chainToken', name: 'a disabled chain', pricing: 'explicit', touches: ['blockchainSymbol'], apply: set('blockchainSymbol', fixtures.blockchains.unavailable), expected: 'ChainTokenUnavailable' },
+  { step: 'chainToken', name: 'a non-stable token', pricing: 'explicit', touches: ['tokenSymbol'], apply: set('tokenSymbol', fixtures.tokens.nonStable), expected: 'TokenNotStable' },
+  { step: 'savedBank', name: 'an unknown saved account', bank: 'saved', touches: ['userBankInformationId'], apply: set('userBankInformationId', bankInformation.unknown), expected: 'BankInformationNotFound' },
+  { step: 'savedBank', name: "another partner's saved account", bank: 'saved', touches: ['userBankInformationId'], apply: set('userBankInformationId', bankInformation.otherPartner), expected: 'BankInformationOfOtherPartner' },
+  { step: 'savedBank', name: "another user's saved account", bank: 'saved', touches: ['userBankInformationId'], apply: set('userBankInformationId', bankInformation.otherUser), expected: 'BankInformationOfOtherUser' },
+  { step: 'savedBank', name: 'a saved MX account paid in DOP', pricing: 'explicit', bank: 'saved', touches: ['fiatCurrency'], apply: set('fiatCurrency', 'DOP'), expected: 'InvalidUserInput', detailPath: '/userBankInformationId' },
+  { step: 'savedBank', name: 'an MXN quote paid to a DO account', pricing: 'quote', bank: 'inline', touches: ['userBankInformation'], apply: set('userBankInformation', clone(dominicanInline)), expected: 'InvalidUserInput', detailPath: '/userBankInformation/country' },
+  { step: 'receiver', name: 'an unknown receiver', touches: ['receiverId'], apply: set('receiverId', receivers.unknown), expected: 'ReceiverNotFound' },
+  { step: 'receiver', name: "another user's receiver", touches: ['receiverId'], apply: set('receiverId', receivers.otherUser), expected: 'ReceiverOfOtherUser' },
+  { step: 'receiver', name: 'an unverified receiver', touches: ['receiverId'], apply: set('receiverId', receivers.unverified), expected: 'ReceiverNotVerified' },
+  { step: 'amounts', name: 'a fiat amount above the maximum', pricing: 'explicit', touches: ['fiatAmount'], apply: set('fiatAmount', fixtures.amounts.fiatOutOfRange), expected: 'FiatAmountOutOfRange' },
   {
-    step: 13,
+    step: 'amounts',
     name: 'a crypto amount above the maximum',
     pricing: 'explicit',
     touches: ['fiatAmount', 'cryptoAmount'],
@@ -114,7 +120,7 @@ function requestWith(...applied: Fault[]): Request {
   const base = sharedBase(...applied)!;
   const request = baseRequest(base.pricing, base.bank);
   // Later steps first, so that the earlier fault is applied last and stays intact.
-  for (const fault of [...applied].sort((a, b) => b.step - a.step)) fault.apply(request);
+  for (const fault of [...applied].sort((a, b) => position(b) - position(a))) fault.apply(request);
   return request;
 }
 
@@ -125,7 +131,7 @@ async function expectAnswer(request: Request, fault: Fault): Promise<void> {
   if (fault.detailPath !== undefined) expect(reply.json.error.details.map((d: { path: string }) => d.path)).toEqual([fault.detailPath]);
 }
 
-const pairs = faults.flatMap((earlier) => faults.filter((later) => later.step > earlier.step && sharedBase(earlier, later)).map((later) => [earlier, later] as const));
+const pairs = faults.flatMap((earlier) => faults.filter((later) => position(later) > position(earlier) && sharedBase(earlier, later)).map((later) => [earlier, later] as const));
 
 describe('order of checks', () => {
   test.each([['explicit', 'inline'], ['explicit', 'saved'], ['quote', 'inline'], ['quote', 'saved']] as const)('the base request (%s pricing, %s bank) is created', async (pricing, bank) => {
@@ -133,20 +139,25 @@ describe('order of checks', () => {
     expect(reply.status, reply.text).toBe(201);
   });
 
-  test.each(faults.map((f) => [f.step, f.name, f] as const))('step %i alone: %s', async (_step, _name, fault) => {
+  test('each fault answers with a row of its own step', () => {
+    expect(faults.filter((fault) => !steps[position(fault)]!.rows.includes(fault.expected)).map((fault) => fault.name)).toEqual([]);
+  });
+
+  test.each(faults.map((f) => [f.step, f.name, f] as const))('step %s alone: %s', async (_step, _name, fault) => {
     await expectAnswer(requestWith(fault), fault);
   });
 
-  test.each(pairs.map(([a, b]) => [a.step, a.name, b.step, b.name, a, b] as const))('step %i (%s) before step %i (%s)', async (_s1, _n1, _s2, _n2, earlier, later) => {
+  test.each(pairs.map(([a, b]) => [a.step, a.name, b.step, b.name, a, b] as const))('step %s (%s) before step %s (%s)', async (_s1, _n1, _s2, _n2, earlier, later) => {
     await expectAnswer(requestWith(earlier, later), earlier);
   });
 
   test('every two adjacent steps meet in some row, except where one request cannot hold both faults', () => {
-    const adjacent = new Set(pairs.filter(([a, b]) => b.step === a.step + 1).map(([a]) => a.step));
-    // 3 and 4 are the same field (userId); a quote fixes the currency, chain and token (8, 9).
-    const impossible = [3, 8];
-    expect([...adjacent].sort((a, b) => a - b)).toEqual([1, 2, 4, 5, 6, 7, 9, 10, 11, 12]);
-    expect(impossible.every((step) => !adjacent.has(step))).toBe(true);
+    const adjacent = new Set(pairs.filter(([a, b]) => position(b) === position(a) + 1).map(([a]) => a.step));
+    // Transport faults are the transport tests' (tests/reference/transport.test.ts); userId and user
+    // are the same field; a quote fixes the currency, chain and token (quote, currency).
+    const apart = ['transport', 'userId', 'quote'];
+    const expected = steps.slice(0, -1).map((step) => step.step).filter((step) => !apart.includes(step));
+    expect([...adjacent].sort((a, b) => stepIndex(steps, a) - stepIndex(steps, b))).toEqual(expected);
   });
 });
 

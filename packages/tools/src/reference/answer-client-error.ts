@@ -1,4 +1,4 @@
-// Step 0 for what never becomes a complete request: Node's HTTP parser rejects oversized headers
+// The step `transport`, for what never becomes a complete request: Node's HTTP parser rejects oversized headers
 // and malformed HTTP before any handler runs, and its request timer cuts off requests that do not
 // arrive in time; by default Node answers them with a bare text status (or not at all). Here they
 // get the spec's JSON answers instead: 431 REQUEST_HEADERS_TOO_LARGE, 408 REQUEST_TIMEOUT, or 400

@@ -1,4 +1,4 @@
-// Step 13 of the order of checks: the partner agreement's limits. The amounts the request named
+// The step `amounts` of the order of checks: the partner agreement's limits. The amounts the request named
 // (with a quote: the quote's) come first, fiat before tokens; then the derived amount, so that no
 // transaction leaves the limits, or rounds to zero, whichever amount was given.
 import { catalogError, fail, pass, type Checked } from './catalog-errors.ts';

@@ -1,4 +1,4 @@
-// Step 2, first half: the `partner-api-key` header is present and has the form of a key. Needs no
+// The step `authentication`, first half: the `partner-api-key` header is present and has the form of a key. Needs no
 // state, so the mock's validating front makes it too (src/prism/validating-front.ts).
 import { catalogError, fail, pass, type Checked } from './catalog-errors.ts';
 

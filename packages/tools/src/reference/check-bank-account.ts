@@ -1,4 +1,4 @@
-// Step 11 of the order of checks: the saved bank account must exist and be this partner's and
+// The step `savedBank` of the order of checks: the saved bank account must exist and be this partner's and
 // this user's; then the account (saved, or inline with a quote) must receive the payout currency.
 // Explicit currency with inline details is already matched by the request schema.
 import { catalogError, fail, invalidUserInput, pass, type Checked } from './catalog-errors.ts';

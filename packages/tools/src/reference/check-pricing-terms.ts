@@ -18,7 +18,7 @@ interface PricingRequest {
   tokenSymbol?: string;
 }
 
-/** Step 8: the quote must be this partner's and user's, for OFF_RAMP, and not expired. */
+/** The step `quote`: the quote must be this partner's and user's, for OFF_RAMP, and not expired. */
 function checkQuote(quoteId: string, context: { partner: Partner; user: User; quotes: ReadonlyMap<string, Quote>; now: Date }): Checked<Quote> {
   const quote = context.quotes.get(quoteId.toLowerCase());
   if (!quote || quote.partnerId !== context.partner.id || quote.userId !== context.user.id || quote.transactionType !== 'OFF_RAMP') {
@@ -42,9 +42,9 @@ export function checkPricingTerms(
     terms = { fiatCurrency: request.fiatCurrency!, blockchainSymbol: request.blockchainSymbol!, tokenSymbol: request.tokenSymbol! };
   }
   const { market } = context;
-  // Step 9.
+  // The step `currency`.
   if (!market.enabledFiatCurrencies.has(terms.fiatCurrency)) return fail(catalogError('FiatCurrencyUnavailable'));
-  // Step 10: the pair first, then whether the token is a stable coin.
+  // The step `chainToken`: the pair first, then whether the token is a stable coin.
   if (!market.enabledChainTokens.has(`${terms.blockchainSymbol}/${terms.tokenSymbol}`)) return fail(catalogError('ChainTokenUnavailable'));
   if (!market.stableTokens.has(terms.tokenSymbol)) return fail(catalogError('TokenNotStable'));
   return pass(terms);

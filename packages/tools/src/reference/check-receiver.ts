@@ -1,4 +1,4 @@
-// Step 12 of the order of checks: the receiver must exist for this partner (another partner's
+// The step `receiver` of the order of checks: the receiver must exist for this partner (another partner's
 // is answered as unknown, so ids cannot be probed), belong to the user and be verified.
 import { catalogError, fail, pass, type Checked } from './catalog-errors.ts';
 import type { Partner, Receiver, User } from './reference-state.ts';

@@ -1,6 +1,6 @@
-// Steps 1 to 7 of the order of checks, in the order the spec lists them, written once. Two of them
-// need server state, and are passed in: the partner behind a well-formed key (second half of step
-// 2) and the user (step 4). The reference implementation looks them up (decide-off-ramp.ts); the
+// The steps body to bankSource of the order of checks (the spec's x-order-of-checks), written once.
+// Two of them need server state, and are passed in: the partner behind a well-formed key (second
+// half of authentication) and the user. The reference implementation looks them up (decide-off-ramp.ts); the
 // mock's validating front takes any well-formed key as a known partner with the flow and skips the
 // user (`decideWithoutState`), so both answer every state-free fault alike.
 import { checkApiKeyForm } from './check-api-key-form.ts';
@@ -14,11 +14,11 @@ export interface RequestInput {
   body: JsonBody;
 }
 
-/** The checks of steps 1 to 7 that need server state. */
+/** The checks of steps body to bankSource that need server state. */
 export interface StatefulChecks<Partner, User> {
-  /** Step 2, second half: the partner of a well-formed key, and its flow. */
+  /** authentication, second half: the partner of a well-formed key, and its flow. */
   partner(apiKey: string): Checked<Partner>;
-  /** Step 4: the user behind a `userId` of UUID form. */
+  /** user: the user behind a `userId` of UUID form. */
   user(userId: string, partner: Partner): Checked<User>;
 }
 
@@ -31,31 +31,31 @@ export interface CheckedRequest<Partner, User> {
 const preflightAnswer = ({ error: { status, ...error } }: Extract<PreflightResult, { ok: false }>): ErrorAnswer => ({ status, body: { success: false, error } });
 
 export function checkRequestInOrder<Partner, User>(input: RequestInput, stateful: StatefulChecks<Partner, User>): Checked<CheckedRequest<Partner, User>> {
-  // 1. Body: sent as JSON, within the size limit, parses, and (the preflight's 'body' check) is an object.
+  // body: sent as JSON, within the size limit, parses, and (the preflight's 'body' check) is an object.
   if (input.body.kind === 'fault') return { ok: false, answer: invalidUserInput([input.body.detail]) };
   const preflight = validateOffRampRequest(input.body.value);
   if (!preflight.ok && preflight.check === 'body') return { ok: false, answer: preflightAnswer(preflight) };
 
-  // 2. Authentication: the key's form, then the partner and its flow.
+  // authentication: the key's form, then the partner and its flow.
   const apiKey = checkApiKeyForm(input.apiKey);
   if (!apiKey.ok) return apiKey;
   const partner = stateful.partner(apiKey.value);
   if (!partner.ok) return partner;
 
-  // 3. User id: present and a UUID.
+  // userId: present and a UUID.
   if (!preflight.ok && preflight.check === 'userId') return { ok: false, answer: preflightAnswer(preflight) };
 
-  // 4. User: not a receiver's account, known and KYC-verified.
+  // user: not a receiver's account, known and KYC-verified.
   const user = stateful.user((input.body.value as { userId: string }).userId, partner.value);
   if (!user.ok) return user;
 
-  // 5 to 7. Body shape, pricing source rule, bank account source rule (the preflight's order).
+  // shape, pricingSource, bankSource (the preflight's order).
   if (!preflight.ok) return { ok: false, answer: preflightAnswer(preflight) };
   return pass({ request: preflight.value, partner: partner.value, user: user.value });
 }
 
 /**
- * Steps 1 to 7 without server state: a well-formed key counts as a known partner with the flow,
+ * The steps body to bankSource without server state: a well-formed key counts as a known partner with the flow,
  * and the user as known and verified. A failure is exactly the reference implementation's answer;
  * a pass means only that the answer depends on state.
  */

@@ -1,4 +1,4 @@
-// Step 4 of the order of checks: the user behind `userId`. An unknown user is answered like an
+// The step `user` of the order of checks: the user behind `userId`. An unknown user is answered like an
 // unverified one, so that user ids cannot be probed.
 import { catalogError, fail, pass, type Checked } from './catalog-errors.ts';
 import type { Partner, User } from './reference-state.ts';

@@ -1,6 +1,7 @@
-// The order of checks of POST /api/partner/v2/off-ramp, as the spec's operation description
-// lists it: each numbered step below is the step of the same number there (steps 1 to 7 in
-// check-request-in-order.ts, shared with the mock's front). The first failing step decides the answer.
+// The order of checks of POST /api/partner/v2/off-ramp, as the spec's `x-order-of-checks` lists it
+// (the step `transport` is the HTTP front's): each step below is named as there (body to bankSource
+// in check-request-in-order.ts, shared with the mock's front). The first failing step decides the
+// answer; tests/reference/order-of-checks.test.ts takes the order from the spec.
 import { buildCreatedResponse } from './build-created-response.ts';
 import { checkAmountLimits } from './check-amount-limits.ts';
 import { checkBankAccount } from './check-bank-account.ts';
@@ -24,7 +25,7 @@ export type Answer = ErrorAnswer | ReturnType<typeof buildCreatedResponse>;
 
 export function decideOffRamp(input: RequestInput, context: OffRampContext): Answer {
   const { state } = context;
-  // 1 to 7: body, key, user id, user, shape, pricing source, bank source.
+  // body, authentication, userId, user, shape, pricingSource, bankSource.
   const checked = checkRequestInOrder(input, {
     partner: (apiKey) => findPartner(apiKey, state.partners),
     user: (userId, partner) => checkUser(userId, partner, state.users),
@@ -32,20 +33,20 @@ export function decideOffRamp(input: RequestInput, context: OffRampContext): Ans
   if (!checked.ok) return checked.answer;
   const { request, partner, user } = checked.value;
 
-  // 8 to 10. Quote, currency, chain and token.
+  // quote, currency, chainToken.
   const terms = checkPricingTerms(request, { partner, user, quotes: state.quotes, market: state.market, now: context.now() });
   if (!terms.ok) return terms.answer;
   const { fiatCurrency, tokenSymbol, quote } = terms.value;
 
-  // 11. Saved bank account, and the account matching the payout currency.
+  // savedBank: the saved account, and the account matching the payout currency.
   const bankAccount = checkBankAccount(request, { partner, user, fiatCurrency, savedBankAccounts: state.savedBankAccounts, market: state.market });
   if (!bankAccount.ok) return bankAccount.answer;
 
-  // 12. Receiver.
+  // receiver.
   const receiverId = checkReceiver(request.receiverId, { partner, user, receivers: state.receivers });
   if (!receiverId.ok) return receiverId.answer;
 
-  // 13. Amounts within the partner's limits.
+  // amounts: within the partner's limits.
   const premiumSpread = request.premiumSpread ?? 0;
   const price = quote
     ? priceFromQuote(quote, premiumSpread)

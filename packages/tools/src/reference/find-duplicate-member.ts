@@ -1,4 +1,4 @@
-// Step 1: a JSON object must not repeat a member name. JSON.parse keeps the last of them, but RFC
+// The step `body`: a JSON object must not repeat a member name. JSON.parse keeps the last of them, but RFC
 // 8259 leaves the meaning open, so a parser in front of this server (a gateway, a WAF) may read
 // the first one and check another body than the one this server acts on. jsonc-parser's scanner
 // tokenizes the text (already known to be strict JSON: JSON.parse accepted it) without recursion,

@@ -1,4 +1,4 @@
-// Step 2, second half: a well-formed key names a partner whose agreement includes the off-ramp
+// The step `authentication`, second half: a well-formed key names a partner whose agreement includes the off-ramp
 // flow. Keys are compared as SHA-256 digests with timingSafeEqual, against every partner without
 // stopping early, so that timing tells nothing about stored keys.
 import { timingSafeEqual } from 'node:crypto';

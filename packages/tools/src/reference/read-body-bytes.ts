@@ -1,4 +1,4 @@
-// Step 0 for the body: it must fit in 64 KiB, else 413. Past the limit a body is read and dropped,
+// The step `transport` for the body: it must fit in 64 KiB, else 413. Past the limit a body is read and dropped,
 // so that the client can read the 413 rather than a reset connection; past 1 MiB (or when
 // Content-Length announces more) the 413 goes out at once and the connection is closed, so nobody
 // can keep the server busy reading.
@@ -9,7 +9,7 @@ export const drainLimitBytes = 1024 * 1024;
 
 export type BodyBytes =
   | { kind: 'bytes'; bytes: Buffer }
-  /** Over the limit: answered `413 PAYLOAD_TOO_LARGE` (step 0). */
+  /** Over the limit: answered `413 PAYLOAD_TOO_LARGE` (the step `transport`). */
   | { kind: 'tooLarge' }
   /** The client went away before the body ended: nobody to answer. */
   | { kind: 'aborted' };

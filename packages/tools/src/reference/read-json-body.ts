@@ -1,12 +1,12 @@
-// Step 1 of the order of checks, as far as bytes go: the body must be sent as JSON without a
+// The step `body` of the order of checks, as far as bytes go: the body must be sent as JSON without a
 // Content-Encoding, be UTF-8, parse, and repeat no member name. Whether the parsed value is an
-// object is the preflight's call. The size limit (step 0) is read-body-bytes.ts.
+// object is the preflight's call. The size limit (the step `transport`) is read-body-bytes.ts.
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { findDuplicateMember } from './find-duplicate-member.ts';
 import { readBodyBytes, type BodyBytes } from './read-body-bytes.ts';
 import type { OffRampErrorDetail as ErrorDetail } from '@off-ramp/client';
 
-/** A body that arrived whole and within the limit: its JSON value, or the fault that ends step 1. */
+/** A body that arrived whole and within the limit: its JSON value, or the fault that ends the step `body`. */
 export type JsonBody =
   | { kind: 'parsed'; value: unknown }
   /** A body fault, answered as `400 INVALID_USER_INPUT_ERROR` with this detail at path "". */
