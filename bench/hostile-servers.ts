@@ -18,8 +18,24 @@ console.log('|---|---:|---:|');
 for (const [name, behavior] of hostileBehaviors) {
   const server = await startHostileServer(behavior);
   try {
-    const contract = await runScriptMeasured('packages/tools/src/contract/cli.ts', ['--server', server.url, '--timeout', String(deadlineSeconds), '--report', join(reports, 'report.xml')]);
-    const fuzz = await runScriptMeasured('packages/tools/src/fuzz/cli.ts', ['--server', server.url, '--runs', String(fuzzRuns), '--seed', '1', '--timeout', String(deadlineSeconds)]);
+    const contract = await runScriptMeasured('packages/tools/src/contract/cli.ts', [
+      '--server',
+      server.url,
+      '--timeout',
+      String(deadlineSeconds),
+      '--report',
+      join(reports, 'report.xml'),
+    ]);
+    const fuzz = await runScriptMeasured('packages/tools/src/fuzz/cli.ts', [
+      '--server',
+      server.url,
+      '--runs',
+      String(fuzzRuns),
+      '--seed',
+      '1',
+      '--timeout',
+      String(deadlineSeconds),
+    ]);
     const cell = (r: typeof contract) => `${r.code}, ${(r.wallMs / 1000).toFixed(1)}, ${mb(r.peakRssBytes)}`;
     console.log(`| ${name} | ${cell(contract)} | ${cell(fuzz)} |`);
   } finally {

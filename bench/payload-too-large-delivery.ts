@@ -5,14 +5,21 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { loadFixtures } from '../packages/tools/src/reference/load-fixtures.ts';
+import { apiKeyHeader, offRampPath } from '../packages/client/generated/protocol.ts';
 
 const tries = Number(process.argv[2] ?? 30);
 const megabytes = Number(process.argv[3] ?? 5);
-const child = process.argv[4] ? undefined : spawn(process.execPath, ['--import', 'tsx', 'packages/tools/src/reference/cli.ts', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = process.argv[4] ?? (await new Promise<string>((resolve) => child!.stdout!.on('data', (chunk: Buffer) => {
-  const match = /listening on (\S+)/.exec(chunk.toString());
-  if (match) resolve(match[1]!);
-})));
+const child = process.argv[4]
+  ? undefined
+  : spawn(process.execPath, ['--import', 'tsx', 'packages/tools/src/reference/cli.ts', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const url =
+  process.argv[4] ??
+  (await new Promise<string>((resolve) =>
+    child!.stdout!.on('data', (chunk: Buffer) => {
+      const match = /listening on (\S+)/.exec(chunk.toString());
+      if (match) resolve(match[1]!);
+    }),
+  ));
 const body = `{"pad":"${'x'.repeat(megabytes * 1_000_000)}"}`;
 const key = loadFixtures().apiKeys.valid;
 let delivered = 0;
@@ -20,7 +27,11 @@ const failures = new Map<string, number>();
 const started = performance.now();
 for (let i = 0; i < tries; i++) {
   try {
-    const response = await fetch(`${url}/api/partner/v2/off-ramp`, { method: 'POST', headers: { 'content-type': 'application/json', 'partner-api-key': key }, body });
+    const response = await fetch(`${url}${offRampPath}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [apiKeyHeader]: key },
+      body,
+    });
     const json = (await response.json()) as { error?: { code?: string } };
     if (response.status === 413 && json.error?.code === 'PAYLOAD_TOO_LARGE') delivered++;
     else failures.set(`status ${response.status}`, (failures.get(`status ${response.status}`) ?? 0) + 1);

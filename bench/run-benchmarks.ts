@@ -7,7 +7,9 @@ import type { Benchmark } from './benchmark.ts';
 
 const filter = process.argv[2];
 const benchDir = dirname(fileURLToPath(import.meta.url));
-const files = readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts')).sort();
+const files = readdirSync(benchDir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort();
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const median = (values: number[]) => {

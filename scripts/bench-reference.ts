@@ -6,13 +6,16 @@ import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { projectRoot } from './lib/generated-dir.ts';
 import { loadBundledSpec } from '../packages/tools/src/spec/spec-schemas.ts';
+import { apiKeyHeader, offRampPath } from '../packages/client/generated/protocol.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = 16;
 
 const spec = loadBundledSpec();
 const example = (name: string) => spec.components.examples[`${name}Request`]!.value;
-const fixtures = (await import(resolve(projectRoot, 'packages/tools/fixtures/contract-fixtures.json'), { with: { type: 'json' } })).default as { apiKeys: { valid: string } };
+const fixtures = (await import(resolve(projectRoot, 'packages/tools/fixtures/contract-fixtures.json'), { with: { type: 'json' } })).default as {
+  apiKeys: { valid: string };
+};
 
 const cases: [string, unknown][] = [
   ['201 quote + saved bank', example('QuoteWithSavedBank')],
@@ -21,14 +24,19 @@ const cases: [string, unknown][] = [
   ['400 invalid CLABE (schema)', example('InvalidUserInput')],
 ];
 
-const server = spawn(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'packages/tools/src/reference/cli.ts'), '--port', '0'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise<string>((ready) => server.stdout!.on('data', (chunk: Buffer) => /listening on (\S+)/.test(String(chunk)) && ready(/listening on (\S+)/.exec(String(chunk))![1]!)));
+const server = spawn(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'packages/tools/src/reference/cli.ts'), '--port', '0'], {
+  cwd: projectRoot,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const url = await new Promise<string>((ready) =>
+  server.stdout!.on('data', (chunk: Buffer) => /listening on (\S+)/.test(String(chunk)) && ready(/listening on (\S+)/.exec(String(chunk))![1]!)),
+);
 
 const run = (body: unknown, duration: number) =>
   autocannon({
-    url: `${url}/api/partner/v2/off-ramp`,
+    url: `${url}${offRampPath}`,
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'partner-api-key': fixtures.apiKeys.valid },
+    headers: { 'content-type': 'application/json', [apiKeyHeader]: fixtures.apiKeys.valid },
     body: JSON.stringify(body),
     connections,
     duration,

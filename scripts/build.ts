@@ -8,7 +8,12 @@ import { committedGeneratedDir, projectRoot } from './lib/generated-dir.ts';
 import { runBin } from './lib/run-bin.ts';
 
 const packagesDir = resolve(projectRoot, 'packages');
-const validators = ['off-ramp-request-validators.js', 'off-ramp-request-validators.d.ts', 'off-ramp-response-validators.js', 'off-ramp-response-validators.d.ts'];
+const validators = [
+  'off-ramp-request-validators.js',
+  'off-ramp-request-validators.d.ts',
+  'off-ramp-response-validators.js',
+  'off-ramp-response-validators.d.ts',
+];
 
 function compile(name: string): string {
   const dir = join(packagesDir, name);

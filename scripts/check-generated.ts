@@ -22,7 +22,11 @@ try {
     cwd: projectRoot,
     env: { ...process.env, GENERATED_DIR: freshDir },
   });
-  const committed = new Set(listFiles(committedDir).map((f) => relative(committedDir, f)).filter((f) => f !== 'README.md'));
+  const committed = new Set(
+    listFiles(committedDir)
+      .map((f) => relative(committedDir, f))
+      .filter((f) => f !== 'README.md'),
+  );
   const fresh = new Set(listFiles(freshDir).map((f) => relative(freshDir, f)));
   const problems: string[] = [];
   for (const file of fresh) {

@@ -55,5 +55,7 @@ const server = createServer((request, response) => {
 });
 server.listen(port, '127.0.0.1', () => {
   const address = server.address();
-  console.log(`docs:serve: http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/ (rebuilds on changes to openapi/ and the docs build in packages/tools/)`);
+  console.log(
+    `docs:serve: http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/ (rebuilds on changes to openapi/ and the docs build in packages/tools/)`,
+  );
 });

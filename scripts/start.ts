@@ -49,7 +49,9 @@ async function main(): Promise<boolean> {
   console.log(`\n${formatCoverageTable(runs)}\n`);
   for (const { label, run } of runs) {
     const passed = run.results.filter((r) => r.verdict === 'pass').length;
-    console.log(`start: ${label}: ${run.passed ? 'PASSED' : 'FAILED'}, ${passed}/${run.results.length} scenarios, catalog rows covered ${run.catalogRowsCovered}/${run.catalogRows}, JUnit report ${run.reportPath}`);
+    console.log(
+      `start: ${label}: ${run.passed ? 'PASSED' : 'FAILED'}, ${passed}/${run.results.length} scenarios, catalog rows covered ${run.catalogRowsCovered}/${run.catalogRows}, JUnit report ${run.reportPath}`,
+    );
   }
   const allPassed = runs.every(({ run }) => run.passed);
   console.log(`start: ${allPassed ? 'PASSED' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

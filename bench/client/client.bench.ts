@@ -8,27 +8,32 @@ import { responseExamples } from '../../tests/support/spec.ts';
 import { distinctValidBodies } from './support/distinct-valid-bodies.ts';
 import { startCreatedAnswerServer } from './support/created-answer-server.ts';
 import { median, printTable } from './support/print-table.ts';
+import { apiKeyHeader, offRampPath } from '../../packages/client/generated/protocol.ts';
 
 const apiKey = 'pk_bench_0123456789abcdef';
 const server = await startCreatedAnswerServer(responseExamples.FiatAmountToMexico!.value);
-const url = `${server.baseUrl}/api/partner/v2/off-ramp`;
+const url = `${server.baseUrl}${offRampPath}`;
 const bodies = distinctValidBodies('MX', 1_000);
 
 const client = createOffRampClient({ baseUrl: server.baseUrl, apiKey });
-const openapiFetch = createClient<paths>({ baseUrl: server.baseUrl, headers: { 'partner-api-key': apiKey } });
+const openapiFetch = createClient<paths>({ baseUrl: server.baseUrl, headers: { [apiKeyHeader]: apiKey } });
 
 type Variant = [name: string, send: (body: (typeof bodies)[number]) => Promise<unknown>];
 const variants: Variant[] = [
   [
     'raw fetch (stringify, POST, read JSON)',
     async (body) => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'partner-api-key': apiKey }, body: JSON.stringify(body) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [apiKeyHeader]: apiKey },
+        body: JSON.stringify(body),
+      });
       return response.json();
     },
   ],
   ['createOffRamp, preflight on (default)', async (body) => assertOk(await client.createOffRamp(body))],
   ['createOffRamp, preflight off', async (body) => assertOk(await client.createOffRamp(body, { preflight: false }))],
-  ['openapi-fetch POST (reference)', async (body) => (await openapiFetch.POST('/api/partner/v2/off-ramp', { body })).data],
+  ['openapi-fetch POST (reference)', async (body) => (await openapiFetch.POST(offRampPath, { body })).data],
 ];
 
 function assertOk(result: { ok: boolean }) {
@@ -70,7 +75,9 @@ for (let round = 0; round < rounds; round++) {
 }
 await server.close();
 
-console.log(`Client overhead per request (${rounds} rounds x ${perSample} sequential requests per variant, distinct MX bodies, server in a child process, Node ${process.versions.node})`);
+console.log(
+  `Client overhead per request (${rounds} rounds x ${perSample} sequential requests per variant, distinct MX bodies, server in a child process, Node ${process.versions.node})`,
+);
 printTable(
   ['variant', 'wall µs / request', 'wall vs raw fetch', 'client CPU µs / request', 'CPU vs raw fetch'],
   variants.map(([name], index) => [

@@ -49,17 +49,43 @@ function compare(bodies: unknown[]) {
 const pools: [string, unknown[]][] = bodyKinds.map((kind) => [`valid: ${kind}`, distinctValidBodies(kind, perKind)]);
 pools.push(['valid: all kinds mixed', pools.flatMap(([, bodies]) => bodies).sort(() => Math.random() - 0.5)]);
 const mixed = pools.at(-1)![1] as Record<string, unknown>[];
-pools.push(['invalid: fiatAmount a string', mixed.map((body) => ({ ...body, fiatAmount: '1500', cryptoAmount: undefined, quoteId: undefined, fiatCurrency: 'MXN', blockchainSymbol: 'POL', tokenSymbol: 'USDC' }))]);
-pools.push(['invalid: both bank sources', mixed.map((body) => ({ ...body, userBankInformationId: crypto.randomUUID(), userBankInformation: { country: 'MX', accountIdentifier: '012180012345678909' } }))]);
+pools.push([
+  'invalid: fiatAmount a string',
+  mixed.map((body) => ({
+    ...body,
+    fiatAmount: '1500',
+    cryptoAmount: undefined,
+    quoteId: undefined,
+    fiatCurrency: 'MXN',
+    blockchainSymbol: 'POL',
+    tokenSymbol: 'USDC',
+  })),
+]);
+pools.push([
+  'invalid: both bank sources',
+  mixed.map((body) => ({
+    ...body,
+    userBankInformationId: crypto.randomUUID(),
+    userBankInformation: { country: 'MX', accountIdentifier: '012180012345678909' },
+  })),
+]);
 
 for (const [name, bodies] of pools) {
   const expected = name.startsWith('valid');
-  if (!bodies.every((body) => bare(body) === expected && validateOffRampRequest(body).ok === expected)) throw new Error(`bench: not every body of "${name}" is ${expected ? 'valid' : 'invalid'}`);
+  if (!bodies.every((body) => bare(body) === expected && validateOffRampRequest(body).ok === expected))
+    throw new Error(`bench: not every body of "${name}" is ${expected ? 'valid' : 'invalid'}`);
 }
 // Warm-up, so both are optimized before timing.
-for (const [, bodies] of pools) for (let i = 0; i < 3; i++) for (const body of bodies) (bare(body), validateOffRampRequest(body));
+for (const [, bodies] of pools)
+  for (let i = 0; i < 3; i++)
+    for (const body of bodies) {
+      bare(body);
+      validateOffRampRequest(body);
+    }
 
-console.log(`Preflight throughput vs bare Ajv (medians of ${rounds} alternating passes over ${perKind} distinct bodies per kind, Node ${process.versions.node})`);
+console.log(
+  `Preflight throughput vs bare Ajv (medians of ${rounds} alternating passes over ${perKind} distinct bodies per kind, Node ${process.versions.node})`,
+);
 printTable(
   ['bodies', 'bare Ajv (ops/s)', 'preflight (ops/s)', 'preflight / bare (median of ratios)', 'bare Ajv, allErrors (ops/s)'],
   pools.map(([name, bodies]) => {

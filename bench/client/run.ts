@@ -4,7 +4,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const benchDir = import.meta.dirname;
-for (const file of readdirSync(benchDir).filter((name) => name.endsWith('.bench.ts')).sort()) {
+for (const file of readdirSync(benchDir)
+  .filter((name) => name.endsWith('.bench.ts'))
+  .sort()) {
   console.log(`\n== bench/${file}`);
   execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(benchDir, file)], { stdio: 'inherit' });
 }

@@ -1,6 +1,16 @@
 import { eachOneOf } from './each-one-of.ts';
 
-type Schema = { $ref?: string; type?: unknown; oneOf?: Schema[]; required?: string[]; properties?: Record<string, Schema | boolean>; const?: unknown; enum?: unknown[]; discriminator?: unknown; [key: string]: unknown };
+type Schema = {
+  $ref?: string;
+  type?: unknown;
+  oneOf?: Schema[];
+  required?: string[];
+  properties?: Record<string, Schema | boolean>;
+  const?: unknown;
+  enum?: unknown[];
+  discriminator?: unknown;
+  [key: string]: unknown;
+};
 
 /**
  * For validators compiled from the spec (never for the spec itself): marks each `oneOf` whose

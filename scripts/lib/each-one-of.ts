@@ -7,7 +7,10 @@ type Schema = { $ref?: string; oneOf?: Schema[]; [key: string]: unknown };
 export function eachOneOf<S extends Schema>(schemas: Record<string, S>, visit: (schema: S, branches: S[], resolve: (schema: S) => S) => void): void {
   const resolve = (schema: S): S => (schema.$ref ? resolve(schemas[schema.$ref.split('/').pop()!]!) : schema);
   const walk = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(walk);
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+      return;
+    }
     if (value === null || typeof value !== 'object') return;
     const schema = value as S;
     if (Array.isArray(schema.oneOf)) visit(schema, (schema.oneOf as S[]).map(resolve), resolve);

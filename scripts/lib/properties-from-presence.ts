@@ -20,7 +20,8 @@ export function addPropertiesFromPresence(schemas: Record<string, Schema>): void
         for (const [name, schema] of Object.entries(branch.properties ?? {})) {
           if (schema !== true) continue;
           const hostSchema = host.properties[name];
-          if (typeof hostSchema !== 'object') throw new Error(`generate:types: ${componentName(member.$ref!)} requires ${name}, which its host does not declare`);
+          if (typeof hostSchema !== 'object')
+            throw new Error(`generate:types: ${componentName(member.$ref!)} requires ${name}, which its host does not declare`);
           branch.properties![name] = hostSchema.$ref ? { $ref: hostSchema.$ref } : hostSchema;
         }
       }

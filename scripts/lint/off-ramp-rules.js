@@ -77,7 +77,10 @@ function ScenarioExamplesPaired() {
           const response = deref(responseRef, ctx);
           for (const name of Object.keys(response?.content?.['application/json']?.examples ?? {})) {
             if (seen.has(name)) {
-              ctx.report({ message: `Response example "${name}" appears under both ${seen.get(name)} and ${status}.`, location: ctx.location.child(['responses', status]) });
+              ctx.report({
+                message: `Response example "${name}" appears under both ${seen.get(name)} and ${status}.`,
+                location: ctx.location.child(['responses', status]),
+              });
             }
             seen.set(name, status);
           }

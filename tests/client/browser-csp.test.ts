@@ -36,7 +36,8 @@ let browser: Browser;
 let origin: string;
 const violations: string[] = [];
 const server = createServer((request, response) => {
-  const send = (status: number, type: string, body: string, extra: Record<string, string> = {}) => response.writeHead(status, { 'content-type': type, ...extra }).end(body);
+  const send = (status: number, type: string, body: string, extra: Record<string, string> = {}) =>
+    response.writeHead(status, { 'content-type': type, ...extra }).end(body);
   const json = (res: ServerResponse, status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   request.resume().on('end', async () => {
     if (request.url === '/api/partner/v2/off-ramp' && request.method === 'POST') {
@@ -67,12 +68,15 @@ afterAll(async () => {
 async function resultOf(path: string) {
   const tab = await browser.newPage();
   await tab.addInitScript(() => {
-    const seen: string[] = ((window as { __violations?: string[] }).__violations = []);
+    const seen: string[] = [];
+    (window as { __violations?: string[] }).__violations = seen;
     document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
   });
   await tab.goto(`${origin}${path}`);
   await tab.waitForFunction(() => (window as { __result?: unknown }).__result !== undefined, undefined, { timeout: 20_000 });
-  const [result, seen] = await tab.evaluate(() => [(window as { __result?: unknown }).__result, (window as { __violations?: string[] }).__violations ?? []] as const);
+  const [result, seen] = await tab.evaluate(
+    () => [(window as { __result?: unknown }).__result, (window as { __violations?: string[] }).__violations ?? []] as const,
+  );
   violations.push(...seen);
   await tab.close();
   return result as any;

@@ -18,14 +18,18 @@ const server = await startCannedServer({
   createdBadDate: json(201, withCreatedAt('2026-02-30T10:00:00Z')),
   createdExtraField: json(201, { ...created, data: { ...created.data, note: 'x' } }),
   catalogRowWrongMessage: json(401, { success: false, error: { code: 'UNAUTHORIZED', message: 'Invalid API Key!' } }),
-  detailsEchoKey: (response) => json(400, { ...invalidInput, error: { ...invalidInput.error, details: [{ path: '/userId', message: `not ${response.req.headers['partner-api-key']}` }] } })(response),
+  detailsEchoKey: (response) =>
+    json(400, { ...invalidInput, error: { ...invalidInput.error, details: [{ path: '/userId', message: `not ${response.req.headers['partner-api-key']}` }] } })(
+      response,
+    ),
   large: json(201, { ...created, padding: 'x'.repeat(4096) }),
   declaredLarge: (response) => response.writeHead(201, { 'content-type': 'application/json', 'content-length': '5000000' }).end(),
 });
 afterAll(() => server.close());
 
 const client = createOffRampClient({ baseUrl: server.baseUrl, apiKey });
-const send = (scenario: string, init: Parameters<typeof client.createOffRamp>[1] = {}) => client.createOffRamp(body, { ...init, headers: { 'x-scenario': scenario, ...init.headers } });
+const send = (scenario: string, init: Parameters<typeof client.createOffRamp>[1] = {}) =>
+  client.createOffRamp(body, { ...init, headers: { 'x-scenario': scenario, ...init.headers } });
 const rendered = (value: unknown) => `${inspect(value, { depth: Infinity })}\n${JSON.stringify(value)}`;
 
 describe('the key and headers are checked before anything is sent', () => {
@@ -93,7 +97,12 @@ describe('the key and headers are checked before anything is sent', () => {
 
   test('details of a catalog error that echo the key are redacted', async () => {
     const result = await send('detailsEchoKey');
-    expect(result).toMatchObject({ ok: false, status: 400, source: 'server', error: { code: 'INVALID_USER_INPUT_ERROR', details: [{ path: '/userId', message: 'not [redacted]' }] } });
+    expect(result).toMatchObject({
+      ok: false,
+      status: 400,
+      source: 'server',
+      error: { code: 'INVALID_USER_INPUT_ERROR', details: [{ path: '/userId', message: 'not [redacted]' }] },
+    });
     expect(rendered(result)).not.toContain(apiKey);
   });
 

@@ -4,8 +4,8 @@ import {
   createOffRampClient,
   defaultMaxResponseBytes,
   defaultTimeoutMs,
-  OffRampRedirectError,
-  OffRampResponseTooLargeError,
+  type OffRampRedirectError,
+  type OffRampResponseTooLargeError,
   errorCatalog,
   validateOffRampRequest,
   type components,
@@ -96,7 +96,9 @@ describe('results narrow by ok, status and failure', () => {
 
 describe('failure kinds and the errors client.api rejects with', () => {
   test('OffRampFailureKind lists every kind, redirect and response-too-large included', () => {
-    expectTypeOf<OffRampFailureKind>().toEqualTypeOf<'network' | 'timeout' | 'aborted' | 'unexpected-status' | 'invalid-response' | 'redirect' | 'response-too-large' | 'unserializable-request'>();
+    expectTypeOf<OffRampFailureKind>().toEqualTypeOf<
+      'network' | 'timeout' | 'aborted' | 'unexpected-status' | 'invalid-response' | 'redirect' | 'response-too-large' | 'unserializable-request'
+    >();
   });
   test('OffRampRedirectError carries the status and the target origin only', () => {
     expectTypeOf<OffRampRedirectError>().toExtend<Error>();

@@ -4,7 +4,7 @@
 import { inspect } from 'node:util';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { createOffRampClient, type CreateOffRampResult, type OffRampRequest } from '../../packages/client/src/index.ts';
 import { json, startCannedServer } from '../support/canned-off-ramp-server.ts';
 import { requestExamples, responseExamples } from '../support/spec.ts';
@@ -48,7 +48,7 @@ const server = await startCannedServer({
   },
 });
 afterAll(async () => {
-  pending.forEach((release) => release());
+  for (const release of pending) release();
   await server.close();
 });
 
@@ -61,7 +61,9 @@ const requestsOf = (scenario: string) => server.received.filter((request) => req
 function expectNoKey(result: CreateOffRampResult) {
   const { response: _response, ...rest } = result;
   expect(inspect(rest, { depth: 20, showHidden: true })).not.toContain(apiKey);
-  expect(JSON.stringify(rest, (_key, value) => (value instanceof Error ? { message: value.message, stack: value.stack, cause: value.cause } : value)) ?? '').not.toContain(apiKey);
+  expect(
+    JSON.stringify(rest, (_key, value) => (value instanceof Error ? { message: value.message, stack: value.stack, cause: value.cause } : value)) ?? '',
+  ).not.toContain(apiKey);
 }
 
 describe('success', () => {
@@ -71,7 +73,12 @@ describe('success', () => {
     const [request, ...others] = requestsOf('created');
     expect(others).toEqual([]);
     expect(request).toMatchObject({ method: 'POST', url: '/api/partner/v2/off-ramp' });
-    expect(request!.headers).toMatchObject({ 'partner-api-key': apiKey, 'content-type': 'application/json', accept: 'application/json', 'x-partner-trace': 'on' });
+    expect(request!.headers).toMatchObject({
+      'partner-api-key': apiKey,
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'x-partner-trace': 'on',
+    });
     expect(JSON.parse(request!.body)).toEqual(validBody);
   });
 

@@ -3,7 +3,13 @@
 // key nowhere in what the caller gets back.
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createOffRampClient, OffRampRedirectError, OffRampResponseTooLargeError, type CreateOffRampResult, type OffRampRequest } from '../../packages/client/src/index.ts';
+import {
+  createOffRampClient,
+  OffRampRedirectError,
+  OffRampResponseTooLargeError,
+  type CreateOffRampResult,
+  type OffRampRequest,
+} from '../../packages/client/src/index.ts';
 import { hostileBehaviors, startHostileServer, type HostileBehavior, type HostileServer } from '../support/hostile-servers.ts';
 import { requestExamples } from '../support/spec.ts';
 
@@ -25,8 +31,13 @@ async function serve(behavior: HostileBehavior) {
 
 /** Every way a caller may print or pass on what it got. */
 function everyRendering(value: unknown): string {
-  const errorsAsData = (_key: string, part: unknown) => (part instanceof Error ? { name: part.name, message: part.message, stack: part.stack, cause: part.cause } : part);
-  return [inspect(value, { depth: Infinity }), JSON.stringify(value, errorsAsData) ?? '', String((value as { failure?: { message?: string } })?.failure?.message ?? '')].join('\n');
+  const errorsAsData = (_key: string, part: unknown) =>
+    part instanceof Error ? { name: part.name, message: part.message, stack: part.stack, cause: part.cause } : part;
+  return [
+    inspect(value, { depth: Infinity }),
+    JSON.stringify(value, errorsAsData) ?? '',
+    String((value as { failure?: { message?: string } })?.failure?.message ?? ''),
+  ].join('\n');
 }
 
 // The verdict of createOffRamp for each behavior: [kind, status].

@@ -18,7 +18,14 @@ const individual = { type: 'INDIVIDUAL', firstName: 'Ana', lastName: 'Pérez' } 
 const business = { type: 'BUSINESS', businessName: 'Acme Payments LLC' } as const;
 const address = { streetLine1: '1 Main St', city: 'Austin', postalCode: '78701', country: 'US' } as const;
 const us = { country: 'US', accountIdentifier: '123456789012', bankName: 'Chase', routingNumber: '021000021', accountHolder: individual, address } as const;
-const dominican = { country: 'DO', accountIdentifier: '9600123456', bankName: 'Banreservas', accountType: 'SAVINGS', documentIdentifier: '00112345678', documentType: 'CEDULA' } as const;
+const dominican = {
+  country: 'DO',
+  accountIdentifier: '9600123456',
+  bankName: 'Banreservas',
+  accountType: 'SAVINGS',
+  documentIdentifier: '00112345678',
+  documentType: 'CEDULA',
+} as const;
 const sepa = { country: 'DE', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', bankName: 'Commerzbank', accountHolder: business } as const;
 
 describe('valid bodies compile', () => {

@@ -20,12 +20,25 @@ const packedFiles = (workspace: string) => {
 describe('npm pack of @off-ramp/client', () => {
   const files = packedFiles('packages/client');
   test('ships the spec, the generated code and the built client', () => {
-    expect(files).toEqual(expect.arrayContaining([
-      'generated/openapi.json', 'generated/openapi.yaml', 'generated/schema.ts', 'generated/error-catalog.ts',
-      'generated/off-ramp-request-validators.js', 'generated/off-ramp-response-validators.js', 'dist/src/index.js', 'dist/src/index.d.ts',
-      'dist/generated/schema.d.ts', 'dist/generated/off-ramp-request-validators.js', 'dist/generated/off-ramp-response-validators.js',
-      'generated/off-ramp.arazzo.yaml', 'package.json', 'README.md', 'LICENSE',
-    ]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'generated/openapi.json',
+        'generated/openapi.yaml',
+        'generated/schema.ts',
+        'generated/error-catalog.ts',
+        'generated/off-ramp-request-validators.js',
+        'generated/off-ramp-response-validators.js',
+        'dist/src/index.js',
+        'dist/src/index.d.ts',
+        'dist/generated/schema.d.ts',
+        'dist/generated/off-ramp-request-validators.js',
+        'dist/generated/off-ramp-response-validators.js',
+        'generated/off-ramp.arazzo.yaml',
+        'package.json',
+        'README.md',
+        'LICENSE',
+      ]),
+    );
   });
   test('and nothing else: no tests, scripts, benchmarks, sources of the spec or TypeScript sources', () => {
     const unexpected = files.filter((path) => !/^(dist\/(src|generated)\/.+\.(js|d\.ts)|generated\/[^/]+|README\.md|LICENSE|package\.json)$/.test(path));
@@ -36,13 +49,26 @@ describe('npm pack of @off-ramp/client', () => {
 describe('npm pack of @off-ramp/contract-tools', () => {
   const files = packedFiles('packages/tools');
   test('ships the compiled CLI, its Dredd hook file, the default fixtures and the docs page template', () => {
-    expect(files).toEqual(expect.arrayContaining([
-      'dist/cli/off-ramp-contract.js', 'dist/contract/cli.js', 'dist/contract/dredd-hookfile.cjs', 'dist/index.js', 'dist/index.d.ts',
-      'fixtures/contract-fixtures.json', 'docs-page/page.hbs', 'docs-page/redocly.yaml', 'package.json', 'README.md', 'LICENSE',
-    ]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'dist/cli/off-ramp-contract.js',
+        'dist/contract/cli.js',
+        'dist/contract/dredd-hookfile.cjs',
+        'dist/index.js',
+        'dist/index.d.ts',
+        'fixtures/contract-fixtures.json',
+        'docs-page/page.hbs',
+        'docs-page/redocly.yaml',
+        'package.json',
+        'README.md',
+        'LICENSE',
+      ]),
+    );
   });
   test('and nothing else: no TypeScript sources, tests or build scripts', () => {
-    const unexpected = files.filter((path) => !/^(dist\/.+\.(js|cjs|d\.ts)|fixtures\/[^/]+\.json|docs-page\/[^/]+|README\.md|LICENSE|package\.json)$/.test(path));
+    const unexpected = files.filter(
+      (path) => !/^(dist\/.+\.(js|cjs|d\.ts)|fixtures\/[^/]+\.json|docs-page\/[^/]+|README\.md|LICENSE|package\.json)$/.test(path),
+    );
     expect(unexpected).toEqual([]);
   });
 });
@@ -59,7 +85,9 @@ async function runModule(source: string, nodeFlags: string[] = []) {
   return { status, stdout, stderr };
 }
 const temporaryDirs: string[] = [];
-afterAll(() => temporaryDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('package exports', () => {
   test('the root, ./openapi.json and ./openapi.yaml resolve for a consumer importing by name', async () => {
@@ -76,7 +104,22 @@ describe('package exports', () => {
     const run = await runModule(selfImport);
     expect(run.stderr).toBe('');
     const { exports, json, yaml, title } = JSON.parse(run.stdout);
-    expect(exports).toEqual(['OffRampRedirectError', 'OffRampResponseTooLargeError', 'catalogError', 'createOffRampClient', 'defaultMaxResponseBytes', 'defaultTimeoutMs', 'errorCatalog', 'validateOffRampRequest']);
+    expect(exports).toEqual([
+      'OffRampRedirectError',
+      'OffRampResponseTooLargeError',
+      'apiKeyHeader',
+      'apiKeyPattern',
+      'catalogError',
+      'createOffRampClient',
+      'defaultMaxResponseBytes',
+      'defaultTimeoutMs',
+      'errorCatalog',
+      'maxRequestBodyBytes',
+      'maxRequestHeaderBytes',
+      'offRampPath',
+      'requestTimeoutSeconds',
+      'validateOffRampRequest',
+    ]);
     expect(json).toBe(`file://${resolve(projectRoot, 'packages/client/generated/openapi.json')}`);
     expect(yaml).toBe(`file://${resolve(projectRoot, 'packages/client/generated/openapi.yaml')}`);
     expect(typeof title).toBe('string');
@@ -95,7 +138,9 @@ describe('the client bundled for browsers', () => {
 
   test('runs with code generation from strings disallowed (as under a CSP without unsafe-eval)', async () => {
     const server = createServer((request, response) => {
-      request.resume().on('end', () => response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(responseExamples.FiatAmountToMexico!.value)));
+      request
+        .resume()
+        .on('end', () => response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(responseExamples.FiatAmountToMexico!.value)));
     });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
@@ -104,14 +149,17 @@ describe('the client bundled for browsers', () => {
     const dir = mkdtempSync(join(tmpdir(), 'off-ramp-bundle-'));
     temporaryDirs.push(dir);
     writeFileSync(join(dir, 'client.mjs'), code);
-    const run = await runModule(`
+    const run = await runModule(
+      `
       import { createOffRampClient, validateOffRampRequest } from ${JSON.stringify(join(dir, 'client.mjs'))};
       const valid = ${JSON.stringify(requestExamples.FiatAmountToMexico!.value)};
       const invalid = ${JSON.stringify(requestExamples.InvalidUserInput!.value)};
       const client = createOffRampClient({ baseUrl: 'http://127.0.0.1:${port}', apiKey: 'pk_test_csp' });
       const sent = await client.createOffRamp(valid);
       console.log(JSON.stringify({ valid: validateOffRampRequest(valid).ok, invalid: validateOffRampRequest(invalid), sent: { ok: sent.ok, status: sent.status } }));
-    `, ['--disallow-code-generation-from-strings']);
+    `,
+      ['--disallow-code-generation-from-strings'],
+    );
     server.close();
     expect(run.stderr).toBe('');
     const result = JSON.parse(run.stdout);

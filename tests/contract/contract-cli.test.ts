@@ -49,7 +49,7 @@ describe('npm run contract', () => {
     servers.faults.setFault(undefined);
     expect(output).toMatch(/^FAIL +ReceiverNotVerified +400 BAD_REQUEST/m);
     expect(output).toContain('error.message: expected "The receiver user account is not verified", actual "The receiver user account is not verified."');
-    expect(output).toMatch(new RegExp(`^Catalog rows covered +${catalogRows - 1}/${catalogRows}$`, "m"));
+    expect(output).toMatch(new RegExp(`^Catalog rows covered +${catalogRows - 1}/${catalogRows}$`, 'm'));
     expect(code).toBe(1);
     expect(readFileSync(report, 'utf8')).toMatch(new RegExp(`<testsuite [^>]*tests="${scenarioNames.length}" failures="1"`));
   });
@@ -68,7 +68,12 @@ describe('npm run contract', () => {
     await new Promise<void>((ready) => silent.listen(0, '127.0.0.1', ready));
     try {
       const { port } = silent.address() as AddressInfo;
-      const run = await runContractSuite({ server: `http://127.0.0.1:${port}`, only: ['ApiKeyMissing'], requestTimeoutMs: 500, reportPath: join(work, 'silent.xml') });
+      const run = await runContractSuite({
+        server: `http://127.0.0.1:${port}`,
+        only: ['ApiKeyMissing'],
+        requestTimeoutMs: 500,
+        reportPath: join(work, 'silent.xml'),
+      });
       expect(run.results.map((r) => [r.scenario.name, r.verdict])).toEqual([['ApiKeyMissing', 'fail']]);
       expect(run.results[0]!.deviations).toEqual([expect.objectContaining({ check: 'transport', actual: 'no complete answer within 500 ms' })]);
     } finally {
@@ -84,7 +89,11 @@ describe('npm run contract', () => {
     ['an unknown --target', ['--server', 'http://127.0.0.1:9', '--target', 'staging'], '--target must be one of'],
     ['an unknown scenario', ['--server', 'http://127.0.0.1:9', '--only', 'NoSuchScenario'], 'No scenario named NoSuchScenario'],
     ['a fixtures file without a key', ['--server', 'http://127.0.0.1:9', '--fixtures', 'WITHOUT_KEY'], 'missing quotes.expired'],
-    ['a fixtures file for the mock, which answers with the default ones', ['--server', 'http://127.0.0.1:9', '--target', 'prism-mock', '--fixtures', 'packages/tools/fixtures/contract-fixtures.json'], 'without --fixtures'],
+    [
+      'a fixtures file for the mock, which answers with the default ones',
+      ['--server', 'http://127.0.0.1:9', '--target', 'prism-mock', '--fixtures', 'packages/tools/fixtures/contract-fixtures.json'],
+      'without --fixtures',
+    ],
   ])('%s: exit 2 with a clear message', async (name, args, message) => {
     const withoutKey = join(work, `without-key-${name.length}.json`);
     const fixtures = JSON.parse(readFileSync(resolve(projectRoot, 'packages/tools/fixtures/contract-fixtures.json'), 'utf8'));

@@ -18,8 +18,11 @@ afterAll(() => rmSync(reports, { recursive: true, force: true }));
 
 // The stalled-request scenario waits for the server's 10 s timeout; it runs in the fault-free run.
 // The answer faults concern the other scenarios, so those runs leave it out.
-const quick = contractScenarios(loadBundledSpec()).filter((s) => s.stallAfterBytes === undefined).map((s) => s.name);
-const runThroughProxy = (name: string, only?: string[]) => runContractSuite({ server: servers.faults.url, reportPath: join(reports, `${name}.xml`), ...(only ? { only } : {}) });
+const quick = contractScenarios(loadBundledSpec())
+  .filter((s) => s.stallAfterBytes === undefined)
+  .map((s) => s.name);
+const runThroughProxy = (name: string, only?: string[]) =>
+  runContractSuite({ server: servers.faults.url, reportPath: join(reports, `${name}.xml`), ...(only ? { only } : {}) });
 
 describe('the contract suite against a fault-injecting proxy in front of the reference implementation', () => {
   test('without a fault, every scenario passes through the proxy', async () => {

@@ -51,7 +51,9 @@ describe('npm run contract against a hostile server', () => {
         expect(text).not.toContain('s3cret-pa55word');
       }
       if (behavior.kind === 'redirect') {
-        expect(run.output).toMatch(new RegExp(`redirect: .*HTTP ${behavior.status} redirect to http://127\\.0\\.0\\.${behavior.to === 'other-origin' ? 2 : 1}:\\d+, not followed`));
+        expect(run.output).toMatch(
+          new RegExp(`redirect: .*HTTP ${behavior.status} redirect to http://127\\.0\\.0\\.${behavior.to === 'other-origin' ? 2 : 1}:\\d+, not followed`),
+        );
         expect(server.redirectTarget?.received ?? []).toEqual([]);
         // Only the first request of each scenario reached the server: nothing followed the Location.
         expect(server.received).toHaveLength(only.length);

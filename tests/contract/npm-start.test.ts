@@ -19,7 +19,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const start = (args: string[] = []) => runScript('scripts/start.ts', args);
 
-const answers = (url: string) => fetch(url).then(() => true, () => false);
+const answers = (url: string) =>
+  fetch(url).then(
+    () => true,
+    () => false,
+  );
 
 /** Command lines of the running processes that mention `text` (Linux /proc). */
 const processesMentioning = (text: string) =>

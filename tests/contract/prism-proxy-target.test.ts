@@ -39,7 +39,12 @@ describe('the reference implementation behind prism proxy --errors', () => {
     servers.faults.setFault(undefined);
     const run = await runContractSuite({ server: prism.url, target: 'prism-proxy', reportPath: join(reports, 'proxy.xml') });
     expect(run.results.filter((r) => r.verdict === 'fail').map((r) => r.scenario.name)).toEqual([]);
-    expect(run.results.filter((r) => r.verdict === 'not run').map((r) => r.scenario.name).sort()).toEqual([...refusedByPrism, ...unpaddedByPrism, ...stalled].sort());
+    expect(
+      run.results
+        .filter((r) => r.verdict === 'not run')
+        .map((r) => r.scenario.name)
+        .sort(),
+    ).toEqual([...refusedByPrism, ...unpaddedByPrism, ...stalled].sort());
     expect(run.results.filter((r) => r.verdict === 'pass')).toHaveLength(run.results.length - refusedByPrism.length - unpaddedByPrism.length - stalled.length);
     expect(run.passed).toBe(true);
   });
@@ -48,11 +53,15 @@ describe('the reference implementation behind prism proxy --errors', () => {
     // Prism checks the API key even with request validation off, so ApiKeyMissing never passes it.
     const invalidBodies = refusedByPrism.filter((name) => name !== 'ApiKeyMissing');
     servers.faults.setFault(undefined);
-    const run = await runContractSuite({ server: prismWithoutRequestChecks.url, only: invalidBodies, reportPath: join(reports, 'proxy-no-request-checks.xml') });
+    const run = await runContractSuite({
+      server: prismWithoutRequestChecks.url,
+      only: invalidBodies,
+      reportPath: join(reports, 'proxy-no-request-checks.xml'),
+    });
     expect(Object.fromEntries(run.results.map((r) => [r.scenario.name, r.verdict]))).toEqual(Object.fromEntries(invalidBodies.map((name) => [name, 'pass'])));
   });
 
-  test('an answer that breaks the schema becomes Prism\'s 500, and the suite fails that scenario', async () => {
+  test("an answer that breaks the schema becomes Prism's 500, and the suite fails that scenario", async () => {
     const fault = answerFaults.find((f) => f.kind === 'a wrong type')!;
     servers.faults.setFault(fault);
     const run = await runContractSuite({ server: prism.url, target: 'prism-proxy', reportPath: join(reports, 'proxy-fault.xml') });

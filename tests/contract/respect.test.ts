@@ -44,9 +44,20 @@ describe('the generated Arazzo document runs as it is', () => {
     const jsonOutputPath = join(work, 'as-is.json');
     try {
       const inputs = Object.fromEntries(secrets.map(({ label, value }) => [apiKeyInputName(label.replace('apiKeys.', '')), value]));
-      const args = ['respect', defaultArazzoPath, '--server', `offRamp=${reference.url}`, ...stalled.flatMap((name) => ['--skip', name]), '--json-output', jsonOutputPath];
+      const args = [
+        'respect',
+        defaultArazzoPath,
+        '--server',
+        `offRamp=${reference.url}`,
+        ...stalled.flatMap((name) => ['--skip', name]),
+        '--json-output',
+        jsonOutputPath,
+      ];
       // Asynchronously: the reference server answers from this process.
-      const child = spawn(resolve(projectRoot, 'node_modules/.bin/redocly'), args, { cwd: work, env: { ...process.env, REDOCLY_CLI_RESPECT_INPUT: JSON.stringify(inputs), REDOCLY_TELEMETRY: 'off' } });
+      const child = spawn(resolve(projectRoot, 'node_modules/.bin/redocly'), args, {
+        cwd: work,
+        env: { ...process.env, REDOCLY_CLI_RESPECT_INPUT: JSON.stringify(inputs), REDOCLY_TELEMETRY: 'off' },
+      });
       let output = '';
       child.stdout.on('data', (chunk) => (output += chunk));
       child.stderr.on('data', (chunk) => (output += chunk));
@@ -85,12 +96,18 @@ describe('npm run respect (runRespect): respect through the exchange gate, holdi
 
   test('a server that answers every request with the 400 example fails every other workflow', async () => {
     const answer = JSON.stringify(responseExamples.InvalidUserInput!.value);
-    const wrong = await listen((request, response) => request.resume().on('end', () => response.writeHead(400, { 'content-type': 'application/json; charset=utf-8' }).end(answer)));
+    const wrong = await listen((request, response) =>
+      request.resume().on('end', () => response.writeHead(400, { 'content-type': 'application/json; charset=utf-8' }).end(answer)),
+    );
     const jsonOutputPath = join(work, 'wrong.json');
     try {
       const run = await runRespect({ server: wrong.url, jsonOutputPath });
       expect(run.exitCode).toBe(1);
-      expect(workflowsOf(jsonOutputPath).filter((w) => w.status === 'success').map((w) => w.workflowId)).toEqual(['InvalidUserInput']);
+      expect(
+        workflowsOf(jsonOutputPath)
+          .filter((w) => w.status === 'success')
+          .map((w) => w.workflowId),
+      ).toEqual(['InvalidUserInput']);
     } finally {
       await wrong.close();
     }
@@ -100,9 +117,13 @@ describe('npm run respect (runRespect): respect through the exchange gate, holdi
     const seen: string[] = [];
     const other = await listen((request, response) => {
       seen.push(JSON.stringify(request.headers));
-      request.resume().on('end', () => response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(responseExamples.FiatAmountToMexico!.value)));
+      request
+        .resume()
+        .on('end', () => response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(responseExamples.FiatAmountToMexico!.value)));
     }, '127.0.0.2');
-    const redirecting = await listen((request, response) => request.resume().on('end', () => response.writeHead(307, { location: `${other.url}/api/partner/v2/off-ramp` }).end()));
+    const redirecting = await listen((request, response) =>
+      request.resume().on('end', () => response.writeHead(307, { location: `${other.url}/api/partner/v2/off-ramp` }).end()),
+    );
     try {
       const run = await runRespect({ server: redirecting.url, jsonOutputPath: join(work, 'redirect.json') });
       expect(run.exitCode).toBe(1);

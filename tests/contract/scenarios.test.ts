@@ -22,15 +22,20 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('scenarios from the Arazzo workflows', () => {
   test('one workflow per response example of the spec, in the same names', () => {
-    const responseNames = Object.values<{ $ref: string }>(spec.paths['/api/partner/v2/off-ramp']!.post.responses).flatMap(
-      (ref) => Object.keys(spec.components.responses[ref.$ref.split('/').pop()!].content['application/json'].examples),
+    const responseNames = Object.values<{ $ref: string }>(spec.paths['/api/partner/v2/off-ramp']!.post.responses).flatMap((ref) =>
+      Object.keys(spec.components.responses[ref.$ref.split('/').pop()!].content['application/json'].examples),
     );
     expect(scenarios.map((s) => s.name).sort()).toEqual(responseNames.sort());
   });
 
   test('no two scenarios send the same request (body bytes, key, headers, stall)', () => {
     const requests = scenarios.map((s) =>
-      JSON.stringify([s.requestText ?? JSON.stringify(s.requestBody), s.apiKeyFixture === null ? null : fixtureAt(defaults, s.apiKeyFixture), s.requestHeaders, s.stallAfterBytes ?? null]),
+      JSON.stringify([
+        s.requestText ?? JSON.stringify(s.requestBody),
+        s.apiKeyFixture === null ? null : fixtureAt(defaults, s.apiKeyFixture),
+        s.requestHeaders,
+        s.stallAfterBytes ?? null,
+      ]),
     );
     expect(new Set(requests).size).toBe(scenarios.length);
   });
@@ -44,7 +49,9 @@ describe('scenarios from the Arazzo workflows', () => {
       if (!row) continue;
       expect(criteria).toContainEqual({ condition: `$response.body#/error/code == '${row.code}'` });
       expect(criteria).toContainEqual(
-        row.messagePattern ? { context: '$response.body#/error/message', condition: row.messagePattern, type: 'regex' } : { condition: `$response.body#/error/message == '${row.message}'` },
+        row.messagePattern
+          ? { context: '$response.body#/error/message', condition: row.messagePattern, type: 'regex' }
+          : { condition: `$response.body#/error/message == '${row.message}'` },
       );
     }
   });
@@ -111,7 +118,9 @@ describe('adding a scenario', () => {
     const response = structuredClone(extended.components.examples.FiatAmountToMexicoResponse);
     Object.assign(response.value.data, { premiumSpread: 0, exchangeRate: 17, cryptoAmount: 88.235294 });
     extended.components.examples.FiatAmountWithoutSpreadResponse = response;
-    extended.components.responses.OffRampCreated.content['application/json'].examples.FiatAmountWithoutSpread = { $ref: '#/components/examples/FiatAmountWithoutSpreadResponse' };
+    extended.components.responses.OffRampCreated.content['application/json'].examples.FiatAmountWithoutSpread = {
+      $ref: '#/components/examples/FiatAmountWithoutSpreadResponse',
+    };
     const specPath = join(work, 'extended-openapi.json');
     writeFileSync(specPath, JSON.stringify(extended));
     const arazzo = loadArazzo() as any;

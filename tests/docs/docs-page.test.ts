@@ -24,11 +24,17 @@ function oneOfTitlesUnder(name: string): string[] {
   const titles = new Set<string>();
   const seen = new Set<unknown>();
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
     if (typeof node !== 'object' || node === null || seen.has(node)) return;
     seen.add(node);
     const schema = node as Record<string, any>;
-    if (typeof schema.$ref === 'string') return walk(schemas[refName(schema.$ref)]);
+    if (typeof schema.$ref === 'string') {
+      walk(schemas[refName(schema.$ref)]);
+      return;
+    }
     for (const alternative of schema.oneOf ?? []) {
       const title = resolveSchema(alternative)?.title;
       if (typeof title === 'string') titles.add(title);
@@ -40,7 +46,8 @@ function oneOfTitlesUnder(name: string): string[] {
 }
 
 /** Summaries of the named examples of a media type: what the docs offer to pick an example by. */
-const exampleSummaries = (media: any): string[] => Object.values<{ $ref: string }>(media.examples).map((ref) => spec.components.examples[refName(ref.$ref)]!.summary!);
+const exampleSummaries = (media: any): string[] =>
+  Object.values<{ $ref: string }>(media.examples).map((ref) => spec.components.examples[refName(ref.$ref)]!.summary!);
 
 const requestSchemaName = refName(operation.requestBody.content['application/json'].schema.$ref);
 const bankVariantTitles: string[] = schemas.BankInformation.oneOf.map((variant: any) => resolveSchema(variant).title);
@@ -61,7 +68,10 @@ beforeAll(async () => {
       const node = document.querySelector('#redoc a');
       return node !== null && Object.keys(node).some((key) => key.startsWith('__reactFiber'));
     })
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
 });
 
 afterAll(async () => {
@@ -130,7 +140,10 @@ describe('docs page (dist/docs/index.html) in Chromium, offline', () => {
   test.each(errorCatalogFromSpec(spec).map((row) => [`${row.status} ${row.code}: ${row.message}`, row] as const))(
     'the error catalog table shows %s',
     async (_, row) => {
-      const tableRow = page.getByRole('row').filter({ has: page.getByRole('cell', { name: row.code, exact: true }) }).filter({ has: page.getByRole('cell', { name: row.message, exact: true }) });
+      const tableRow = page
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell', { name: row.code, exact: true }) })
+        .filter({ has: page.getByRole('cell', { name: row.message, exact: true }) });
       expect(await tableRow.count(), `catalog row ${row.name} in the description table`).toBeGreaterThan(0);
       expect(await tableRow.first().isVisible()).toBe(true);
     },
@@ -158,9 +171,18 @@ describe('docs page (dist/docs/index.html) in Chromium, offline', () => {
       }
     }
     const names = new Set([...shown].flatMap((label) => label.split(shapeNameSeparator)));
-    expect(bankVariantTitles.filter((title) => !names.has(title)), 'bank variants not shown by name').toEqual([]);
-    expect(expected.filter((title) => !names.has(title)), `oneOf alternatives not shown by name (shown: ${[...shown].join(' | ')})`).toEqual([]);
-    expect([...shown].filter((label) => /^(Option|case|Variant) \d|\(\d+\)$/.test(label)), 'alternatives shown without a name').toEqual([]);
+    expect(
+      bankVariantTitles.filter((title) => !names.has(title)),
+      'bank variants not shown by name',
+    ).toEqual([]);
+    expect(
+      expected.filter((title) => !names.has(title)),
+      `oneOf alternatives not shown by name (shown: ${[...shown].join(' | ')})`,
+    ).toEqual([]);
+    expect(
+      [...shown].filter((label) => /^(Option|case|Variant) \d|\(\d+\)$/.test(label)),
+      'alternatives shown without a name',
+    ).toEqual([]);
   });
 
   test('saves a full-page screenshot for people to look at', async () => {
@@ -177,23 +199,34 @@ describe('docs page (dist/docs/index.html) in Chromium, offline', () => {
   test('each valid request shape lists exactly the top-level properties it allows', async () => {
     const request = schemas[requestSchemaName];
     const names = Object.keys(request.properties);
-    const rules: any[][] = request.allOf.map(resolveSchema).filter((rule: any) => Array.isArray(rule.oneOf)).map((rule: any) => rule.oneOf.map(resolveSchema));
+    const rules: any[][] = request.allOf
+      .map(resolveSchema)
+      .filter((rule: any) => Array.isArray(rule.oneOf))
+      .map((rule: any) => rule.oneOf.map(resolveSchema));
     const shapes = rules.reduce<any[][]>((combos, alternatives) => combos.flatMap((combo) => alternatives.map((alternative) => [...combo, alternative])), [[]]);
     expect(shapes.length).toBeGreaterThan(1);
     const body = page.locator(`[id$="/request/body"]`).first();
     for (const shape of shapes) {
       const label = shape.map((alternative) => alternative.title).join(shapeNameSeparator);
-      const forbidden = new Set(shape.flatMap((alternative) => Object.keys(alternative.properties ?? {}).filter((name) => alternative.properties[name] === false)));
+      const forbidden = new Set(
+        shape.flatMap((alternative) => Object.keys(alternative.properties ?? {}).filter((name) => alternative.properties[name] === false)),
+      );
       await body.locator('[data-component-name="Dropdown/Dropdown"]').first().getByRole('button').first().click();
       await page.getByRole('menuitem').filter({ visible: true }).filter({ hasText: label }).first().click();
       await readThrough(body);
       const lines = new Set((await body.innerText()).split('\n').map((line) => line.trim()));
-      expect(names.filter((name) => lines.has(name)), label).toEqual(names.filter((name) => !forbidden.has(name)));
+      expect(
+        names.filter((name) => lines.has(name)),
+        label,
+      ).toEqual(names.filter((name) => !forbidden.has(name)));
     }
   });
 
   test('request examples are offered, and shown, by their scenario names', async () => {
-    const requestSamples = page.locator('[data-testid="right-panel"]').filter({ has: page.getByText('Payload', { exact: true }) }).first();
+    const requestSamples = page
+      .locator('[data-testid="right-panel"]')
+      .filter({ has: page.getByText('Payload', { exact: true }) })
+      .first();
     const offered = await alternativesIn(requestSamples);
     const summaries = exampleSummaries(operation.requestBody.content['application/json']);
     expect(summaries.filter((summary) => !offered.has(summary))).toEqual([]);
@@ -207,7 +240,10 @@ describe('docs page (dist/docs/index.html) in Chromium, offline', () => {
   });
 
   test.each(Object.keys(operation.responses))('response examples of %s are offered by their scenario names', async (status) => {
-    const responseSamples = page.locator('[data-testid="right-panel"]').filter({ has: page.getByRole('button', { name: status, exact: true }) }).first();
+    const responseSamples = page
+      .locator('[data-testid="right-panel"]')
+      .filter({ has: page.getByRole('button', { name: status, exact: true }) })
+      .first();
     await responseSamples.getByRole('button', { name: status, exact: true }).click();
     const media = spec.components.responses[refName(operation.responses[status].$ref)].content['application/json'];
     const summaries = exampleSummaries(media);
@@ -227,7 +263,13 @@ describe('docs page (dist/docs/index.html) in Chromium, offline', () => {
     // Redoc 3 always shows Redocly's logo from its CDN; the page's Content-Security-Policy refuses
     // it before any request is made. Nothing else may even be attempted.
     const refused = new Set(offline.refusedByPage.filter((r) => r.type === 'image').map((r) => r.url));
-    expect(offline.outsideAttempts.filter((url) => !refused.has(url)), 'outside requests the page attempted').toEqual([]);
-    expect(offline.consoleErrors.filter((message) => ![...refused].some((url) => message.includes(url))), 'console errors').toEqual([]);
+    expect(
+      offline.outsideAttempts.filter((url) => !refused.has(url)),
+      'outside requests the page attempted',
+    ).toEqual([]);
+    expect(
+      offline.consoleErrors.filter((message) => ![...refused].some((url) => message.includes(url))),
+      'console errors',
+    ).toEqual([]);
   });
 });

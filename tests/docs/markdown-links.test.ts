@@ -7,12 +7,25 @@ import { describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 
 const pages = [
-  'README.md', 'SECURITY.md', 'CHANGELOG.md', 'openapi/README.md', 'packages/client/README.md', 'packages/tools/README.md', 'packages/client/generated/README.md',
-  ...readdirSync(resolve(projectRoot, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`),
+  'README.md',
+  'SECURITY.md',
+  'CHANGELOG.md',
+  'openapi/README.md',
+  'packages/client/README.md',
+  'packages/tools/README.md',
+  'packages/client/generated/README.md',
+  ...readdirSync(resolve(projectRoot, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
 ];
 
 /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens. */
-const anchorOf = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+const anchorOf = (heading: string) =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-');
 
 function anchorsOf(markdown: string): Set<string> {
   const outsideCode = markdown.replace(/^```[\s\S]*?^```/gm, '');
@@ -38,7 +51,10 @@ describe('Markdown pages', () => {
   });
 
   test('a link to a missing file or heading is found (so the check above can fail)', () => {
-    const found = brokenLinks('docs/example.md', '[a](missing.md) [b](commands.md#no-such-heading) [c](commands.md) [d](https://example.com/x.md)\n```\n[e](inside-code.md)\n```');
+    const found = brokenLinks(
+      'docs/example.md',
+      '[a](missing.md) [b](commands.md#no-such-heading) [c](commands.md) [d](https://example.com/x.md)\n```\n[e](inside-code.md)\n```',
+    );
     expect(found).toEqual(['docs/example.md: missing.md (no such file)', 'docs/example.md: commands.md#no-such-heading (no such heading)']);
   });
 

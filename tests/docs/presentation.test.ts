@@ -29,7 +29,8 @@ function mutationsOf(bodies: Body[], donors = bodies): Body[] {
 
 const requestValues = Object.values(requestExamples).map((example) => example.value as Body);
 /** Properties a rule of the request (an `allOf` member with `oneOf`) is about. */
-const ruleKeys = (ruleName: string) => new Set((spec.components.schemas[ruleName] as { oneOf: { properties: object }[] }).oneOf.flatMap((alternative) => Object.keys(alternative.properties)));
+const ruleKeys = (ruleName: string) =>
+  new Set((spec.components.schemas[ruleName] as { oneOf: { properties: object }[] }).oneOf.flatMap((alternative) => Object.keys(alternative.properties)));
 const bankKeys = ruleKeys('BankSource');
 /** One example's fields with another example's bank account source: pairings no single example has (a quote with inline details). */
 const pairings = requestValues.flatMap((body) =>
@@ -38,7 +39,9 @@ const pairings = requestValues.flatMap((body) =>
     ...Object.fromEntries(Object.entries(other).filter(([key]) => bankKeys.has(key))),
   })),
 );
-const requestBodies = [...new Map([...mutationsOf(requestValues), ...mutationsOf(pairings, requestValues)].map((body) => [JSON.stringify(body), body])).values()];
+const requestBodies = [
+  ...new Map([...mutationsOf(requestValues), ...mutationsOf(pairings, requestValues)].map((body) => [JSON.stringify(body), body])).values(),
+];
 const responseBodies = mutationsOf(Object.values(responseExamples).map((example) => example.value));
 const responseSchemas = [...new Set(Object.values(responseExamples).map((example) => example.schemaName))];
 
@@ -86,11 +89,14 @@ describe('docs presentation of the spec', () => {
 
   // The comparison can fail: a presentation that drops what a shape forbids, or what it requires, is caught.
   test.each([
-    ['lets through a property its rule forbids', (shape: Record<string, any>) => {
-      const forbidden: string = shape.not.anyOf[0].required[0];
-      delete shape.not;
-      shape.properties[forbidden] = (spec.components.schemas.OffRampRequest as { properties: Record<string, unknown> }).properties[forbidden];
-    }],
+    [
+      'lets through a property its rule forbids',
+      (shape: Record<string, any>) => {
+        const forbidden: string = shape.not.anyOf[0].required[0];
+        delete shape.not;
+        shape.properties[forbidden] = (spec.components.schemas.OffRampRequest as { properties: Record<string, unknown> }).properties[forbidden];
+      },
+    ],
     ['forgets a required property', (shape: Record<string, any>) => (shape.required = shape.required.slice(0, -1))],
   ])('a presentation whose first shape %s is caught', (_, breakShape) => {
     const broken = structuredClone(presented);

@@ -18,7 +18,16 @@ describe('npm run fuzz against a hostile server', () => {
     const server = await startHostileServer(behavior);
     try {
       const withPassword = server.url.replace('http://', 'http://partner:s3cret-pa55word@');
-      const run = await runScriptMeasured('packages/tools/src/fuzz/cli.ts', ['--server', withPassword, '--runs', String(runs), '--seed', '7', '--timeout', String(deadlineSeconds)]);
+      const run = await runScriptMeasured('packages/tools/src/fuzz/cli.ts', [
+        '--server',
+        withPassword,
+        '--runs',
+        String(runs),
+        '--seed',
+        '7',
+        '--timeout',
+        String(deadlineSeconds),
+      ]);
       expect(run.code, run.output).toBe(1);
       expect(run.output).toMatch(/^FAIL positive: /m);
       expect(run.wallMs).toBeLessThan(2 * runs * deadlineSeconds * 1000 + constantMs);
@@ -28,7 +37,9 @@ describe('npm run fuzz against a hostile server', () => {
       expect(run.output).not.toContain('s3cret-pa55word');
       expect(run.output).toContain('-H @<(printf \'partner-api-key: %s\\n\' "$PARTNER_API_KEY")');
       if (behavior.kind === 'redirect') {
-        expect(run.output).toMatch(new RegExp(`HTTP ${behavior.status} redirect to http://127\\.0\\.0\\.${behavior.to === 'other-origin' ? 2 : 1}:\\d+, not followed`));
+        expect(run.output).toMatch(
+          new RegExp(`HTTP ${behavior.status} redirect to http://127\\.0\\.0\\.${behavior.to === 'other-origin' ? 2 : 1}:\\d+, not followed`),
+        );
         expect(server.redirectTarget?.received ?? []).toEqual([]);
         expect(server.received.every((request) => request.url === '/api/partner/v2/off-ramp')).toBe(true);
       }

@@ -44,7 +44,7 @@ describe('generated valid bodies', () => {
 describe('mutations', () => {
   test('each mutation applies to some generated body', () => {
     const applied = new Set<string>();
-    for (const body of fc.sample(valid, { numRuns: 500, seed: 3 })) applicableMutations(body).forEach(({ mutation }) => applied.add(mutation.name));
+    for (const body of fc.sample(valid, { numRuns: 500, seed: 3 })) for (const { mutation } of applicableMutations(body)) applied.add(mutation.name);
     expect([...applied].sort()).toEqual(requestMutations.map((m) => m.name).sort());
   });
 

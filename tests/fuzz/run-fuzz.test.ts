@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await reference.close();
-  broken.forEach((server) => server.close());
+  for (const server of broken) server.close();
 });
 
 describe('npm run fuzz', () => {

@@ -43,7 +43,10 @@ const explicitBodies: [string, unknown][] = [
   ['true', true],
   ['an empty object', {}],
 ];
-const corpus: [string, unknown][] = [...agreementCorpus.filter((c) => c.schemaName === 'OffRampRequest').map((c): [string, unknown] => [c.label, c.body]), ...explicitBodies];
+const corpus: [string, unknown][] = [
+  ...agreementCorpus.filter((c) => c.schemaName === 'OffRampRequest').map((c): [string, unknown] => [c.label, c.body]),
+  ...explicitBodies,
+];
 
 /** What the server answers for a body with a well-formed key and no state involved: the preflight's error, or a 201. */
 function preflightWants(body: unknown): { status: number; body?: unknown } {
@@ -71,7 +74,8 @@ async function compareWithPreflight(baseUrl: string, bodies: [string, unknown][]
         accepted++;
         if (reply.status !== 201 || reply.json?.success !== true) disagreements.push({ label, kind: 'rejected an accepted body', want, got });
       } else if (reply.status === 201) disagreements.push({ label, kind: 'created a rejected body', want, got });
-      else if (reply.status !== want.status || JSON.stringify(reply.json) !== JSON.stringify(want.body)) disagreements.push({ label, kind: 'another rejection', want, got });
+      else if (reply.status !== want.status || JSON.stringify(reply.json) !== JSON.stringify(want.body))
+        disagreements.push({ label, kind: 'another rejection', want, got });
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
@@ -107,7 +111,13 @@ describe('the comparison can fail: bare Prism (the mock without its front) disag
   });
 
   test('a CLABE with a wrong control digit: bare Prism creates it (201), the server answers 400', async () => {
-    const body = { ...clone(example), userBankInformation: { ...example.userBankInformation, accountIdentifier: `${example.userBankInformation.accountIdentifier.slice(0, 17)}${(Number(example.userBankInformation.accountIdentifier[17]) + 1) % 10}` } };
+    const body = {
+      ...clone(example),
+      userBankInformation: {
+        ...example.userBankInformation,
+        accountIdentifier: `${example.userBankInformation.accountIdentifier.slice(0, 17)}${(Number(example.userBankInformation.accountIdentifier[17]) + 1) % 10}`,
+      },
+    };
     expect(preflightWants(body).status).toBe(400);
     expect((await send(mock.prismUrl, { body })).status).toBe(201);
     expect((await send(mock.url, { body })).json).toEqual(preflightWants(body).body);
@@ -136,7 +146,7 @@ const sameAsReference = async (outgoing: Outgoing) => {
   return fromMock;
 };
 
-describe('body faults before JSON: the reference implementation\'s answers', () => {
+describe("body faults before JSON: the reference implementation's answers", () => {
   const json = JSON.stringify(example);
   test.each<[string, Outgoing, string]>([
     ['an empty body', { raw: '' }, 'must be valid JSON'],
@@ -163,7 +173,7 @@ describe('the API key: its form is checked, whether it is known cannot be', () =
     ['a malformed key (the fixture)', fixtures.apiKeys.malformed, 'ApiKeyMalformed'],
     ['a key one character short', fixtures.apiKeys.valid.slice(0, -1), 'ApiKeyMalformed'],
     ['a key with a wrong prefix', fixtures.apiKeys.valid.replace('pk_', 'sk_'), 'ApiKeyMalformed'],
-  ])('%s: 401, the reference\'s answer', async (_, key, row) => {
+  ])("%s: 401, the reference's answer", async (_, key, row) => {
     const reply = await sameAsReference({ body: example, headers: { 'partner-api-key': key } });
     const { status, ...error } = catalogError(row);
     expect(reply.status).toBe(status);
@@ -177,7 +187,9 @@ describe('the API key: its form is checked, whether it is known cannot be', () =
 
   test('a well-formed key is taken as a known partner with the flow: the body is judged, then Prism answers', async () => {
     const { userId: _, ...withoutUser } = example;
-    expect((await send(mock.url, { body: withoutUser, headers: { 'partner-api-key': fixtures.apiKeys.unknown } })).json.error.code).toBe('REQUIRED_USER_ID_ERROR');
+    expect((await send(mock.url, { body: withoutUser, headers: { 'partner-api-key': fixtures.apiKeys.unknown } })).json.error.code).toBe(
+      'REQUIRED_USER_ID_ERROR',
+    );
     expect((await send(mock.url, { body: example, headers: { 'partner-api-key': fixtures.apiKeys.unknown } })).status).toBe(201);
   });
 });

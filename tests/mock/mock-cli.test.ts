@@ -37,24 +37,42 @@ describe('npm run mock', () => {
     });
     expect(url).toBe(`http://127.0.0.1:${port}`);
     const key = `pk_test_${'k'.repeat(32)}`;
-    const reply = await postJson(`${url}/api/partner/v2/off-ramp`, {}, { 'partner-api-key': key, Prefer: 'code=404, example=ReceiverNotFound', connection: 'close' });
+    const reply = await postJson(
+      `${url}/api/partner/v2/off-ramp`,
+      {},
+      { 'partner-api-key': key, Prefer: 'code=404, example=ReceiverNotFound', connection: 'close' },
+    );
     // An empty body breaks the spec, so Prism answers with a 400 example (here the first one) and logs the violations.
     expect(reply.status).toBe(400);
     expect(reply.body).toEqual(responseExamples.InvalidUserInput!.value);
     expect(mock.output()).toContain('Request did not pass the validation rules');
     // Without Prefer the front answers the fault itself, as the server does. No log line, Prism's or
     // the front's, names a header.
-    const unknown = await postJson(`${url}/api/partner/v2/off-ramp`, { ...requestExamples.FiatAmountToMexico!.value, fiatAmmount: 1 }, { 'partner-api-key': key, connection: 'close' });
+    const unknown = await postJson(
+      `${url}/api/partner/v2/off-ramp`,
+      { ...requestExamples.FiatAmountToMexico!.value, fiatAmmount: 1 },
+      { 'partner-api-key': key, connection: 'close' },
+    );
     expect([unknown.status, unknown.body.error.details]).toEqual([400, [{ path: '/fiatAmmount', message: 'is not allowed' }]]);
     await expect.poll(() => mock.output()).toContain('mock: POST off-ramp -> 400 INVALID_USER_INPUT_ERROR (front)');
     expect(mock.output()).not.toContain(key);
     mock.child.kill('SIGTERM');
     expect(await mock.exit).toBe(0);
-    expect(await fetch(url).then(() => 'answered', () => 'refused')).toBe('refused');
+    expect(
+      await fetch(url).then(
+        () => 'answered',
+        () => 'refused',
+      ),
+    ).toBe('refused');
     // Prism, on its internal port, stopped too.
     const prismUrl = /Prism is listening on (http:\/\/\S+)/.exec(mock.output())![1]!;
     expect(prismUrl).not.toBe(url);
-    expect(await fetch(prismUrl).then(() => 'answered', () => 'refused')).toBe('refused');
+    expect(
+      await fetch(prismUrl).then(
+        () => 'answered',
+        () => 'refused',
+      ),
+    ).toBe('refused');
   });
 
   test('a port in use stops the start with one line and exit 2 (could not start), and stops Prism too', async () => {
@@ -65,7 +83,12 @@ describe('npm run mock', () => {
       expect(await mock.exit).toBe(2);
       expect(mock.output()).toMatch(/^mock: cannot start: .*EADDRINUSE/m);
       const prismUrl = /Prism is listening on (http:\/\/\S+)/.exec(mock.output())![1]!;
-      expect(await fetch(prismUrl).then(() => 'answered', () => 'refused')).toBe('refused');
+      expect(
+        await fetch(prismUrl).then(
+          () => 'answered',
+          () => 'refused',
+        ),
+      ).toBe('refused');
     } finally {
       taken.close();
     }

@@ -31,13 +31,18 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const post = (body: unknown, headers: Record<string, string | undefined> = {}) => postJson(`${mock.url}${operationPath}`, body, { 'partner-api-key': validKey, ...headers });
+const post = (body: unknown, headers: Record<string, string | undefined> = {}) =>
+  postJson(`${mock.url}${operationPath}`, body, { 'partner-api-key': validKey, ...headers });
 
 describe('a consumer gets each scenario from the mock by name', () => {
   test.each(scenarios.map((s) => [s.catalogRow ? `catalog row ${s.name}` : `success ${s.name}`, s] as const))('%s', async (_, scenario) => {
     const apiKey = scenario.apiKeyFixture === null ? undefined : String(fixtureAt(fixtures, scenario.apiKeyFixture));
     const request = padForTransportScenario(scenario, { body: JSON.stringify(scenario.requestBody), headers: {} });
-    const reply = await postJson(`${mock.url}${operationPath}`, request.body, { ...request.headers, 'partner-api-key': apiKey, Prefer: `code=${scenario.status}, example=${scenario.name}` });
+    const reply = await postJson(`${mock.url}${operationPath}`, request.body, {
+      ...request.headers,
+      'partner-api-key': apiKey,
+      Prefer: `code=${scenario.status}, example=${scenario.name}`,
+    });
     expect(reply.status).toBe(scenario.status);
     expect(reply.headers.get('content-type')).toMatch(/^application\/json/);
     expect(reply.body).toEqual(scenario.responseExample);
@@ -76,15 +81,32 @@ describe('the mock answers bodies that break the either/or (oneOf) rules as the 
   // (INVALID_USER_INPUT_ERROR) and a `oneOf` violation; the server answers the catalog row below.
   test.each<[string, { given: unknown; want: CatalogRowName }]>([
     ['pricing: a quote and an amount', { given: change(quoted, (b) => (b.fiatAmount = 1500)), want: 'PricingSourceMissing' }],
-    ['pricing: a quote and the symbols', { given: change(quoted, (b) => Object.assign(b, { fiatCurrency: 'MXN', blockchainSymbol: 'POL', tokenSymbol: 'USDC' })), want: 'PricingSourceMissing' }],
+    [
+      'pricing: a quote and the symbols',
+      { given: change(quoted, (b) => Object.assign(b, { fiatCurrency: 'MXN', blockchainSymbol: 'POL', tokenSymbol: 'USDC' })), want: 'PricingSourceMissing' },
+    ],
     ['pricing: both amounts', { given: change(explicit, (b) => (b.cryptoAmount = 10)), want: 'PricingSourceMissing' }],
     ['pricing: no amount', { given: change(explicit, (b) => delete b.fiatAmount), want: 'PricingSourceMissing' }],
-    ['pricing: neither a quote nor symbols', { given: change(explicit, (b) => ['fiatCurrency', 'blockchainSymbol', 'tokenSymbol', 'fiatAmount'].forEach((k) => delete b[k])), want: 'PricingSourceMissing' }],
+    [
+      'pricing: neither a quote nor symbols',
+      {
+        given: change(explicit, (b) => {
+          for (const k of ['fiatCurrency', 'blockchainSymbol', 'tokenSymbol', 'fiatAmount']) delete b[k];
+        }),
+        want: 'PricingSourceMissing',
+      },
+    ],
     ['bank source: inline and saved', { given: change(explicit, (b) => (b.userBankInformationId = quoted.userBankInformationId)), want: 'BankSourceMissing' }],
     ['bank source: neither', { given: change(explicit, (b) => delete b.userBankInformation), want: 'BankSourceMissing' }],
-    ['bank details: a Mexican account with a Dominican field', { given: change(explicit, (b) => (b.userBankInformation.documentType = 'CEDULA')), want: 'InvalidUserInput' }],
-    ['account holder: individual and business at once', { given: change(us, (b) => (b.userBankInformation.accountHolder.businessName = 'Acme LLC')), want: 'InvalidUserInput' }],
-  ])('%s: 400 with the server\'s catalog row', async (_, { given, want }) => {
+    [
+      'bank details: a Mexican account with a Dominican field',
+      { given: change(explicit, (b) => (b.userBankInformation.documentType = 'CEDULA')), want: 'InvalidUserInput' },
+    ],
+    [
+      'account holder: individual and business at once',
+      { given: change(us, (b) => (b.userBankInformation.accountHolder.businessName = 'Acme LLC')), want: 'InvalidUserInput' },
+    ],
+  ])("%s: 400 with the server's catalog row", async (_, { given, want }) => {
     const reply = await post(given);
     const { status, code, message } = catalogError(want);
     expect([reply.status, reply.body.error.code, reply.body.error.message]).toEqual([status, code, message]);

@@ -39,10 +39,19 @@ const prefer = (name: string) => `code=${responseExamples[name]!.status}, exampl
 
 /** A request head whose size, as Node's parser counts it (target + names + values), is exactly `count`. */
 function headOfSize(count: number, extra: Record<string, string> = {}): string {
-  const headers: Record<string, string> = { host: '127.0.0.1', 'content-type': 'application/json', 'partner-api-key': fixtures.apiKeys.valid, 'content-length': String(Buffer.byteLength(body)), connection: 'close', ...extra };
+  const headers: Record<string, string> = {
+    host: '127.0.0.1',
+    'content-type': 'application/json',
+    'partner-api-key': fixtures.apiKeys.valid,
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+    ...extra,
+  };
   const without = offRampPath.length + Object.entries(headers).reduce((sum, [name, value]) => sum + name.length + value.length, 0) + 'x-padding'.length;
   headers['x-padding'] = 'a'.repeat(count - without);
-  return `POST ${offRampPath} HTTP/1.1\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`;
+  return `POST ${offRampPath} HTTP/1.1\r\n${Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('')}\r\n`;
 }
 
 /** Sends the same bytes to the mock and to the reference, each on a fresh connection, and waits for both to close. */
@@ -58,7 +67,7 @@ async function rawToBoth(bytes: string): Promise<{ fromMock: RawReply; fromRefer
 }
 const view = (reply: RawReply) => ({ statuses: reply.statuses, json: reply.json, connection: reply.headers.connection });
 
-describe('without Prefer: the reference\'s transport answers', () => {
+describe("without Prefer: the reference's transport answers", () => {
   test.each([
     ['one byte under the header limit: created', headerLimitBytes - 1, 201],
     ['at the header limit: 431', headerLimitBytes, 431],
@@ -119,14 +128,16 @@ describe('with Prefer: the request reaches Prism whole', () => {
   test('Expect: 100-continue over the limit is invited (100 Continue), then Prism answers', async () => {
     const padded = `${body.slice(0, -1)}${' '.repeat(70_000)}}`;
     const connection = rawConnection(mock.url);
-    connection.socket.write(`POST ${offRampPath} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\npartner-api-key: ${fixtures.apiKeys.valid}\r\nprefer: ${prefer('PayloadTooLarge')}\r\ncontent-length: ${padded.length}\r\nexpect: 100-continue\r\nconnection: close\r\n\r\n`);
+    connection.socket.write(
+      `POST ${offRampPath} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\npartner-api-key: ${fixtures.apiKeys.valid}\r\nprefer: ${prefer('PayloadTooLarge')}\r\ncontent-length: ${padded.length}\r\nexpect: 100-continue\r\nconnection: close\r\n\r\n`,
+    );
     await connection.answered;
     connection.socket.write(padded);
     const reply = await connection.reply;
     expect([reply.statuses, reply.json]).toEqual([[100, 413], responseExamples.PayloadTooLarge!.value]);
   });
 
-  test('another path: Prism\'s own 404', async () => {
+  test("another path: Prism's own 404", async () => {
     const reply = await send(mock.url, { path: '/api/partner/v2/on-ramp', headers: { prefer: prefer('FiatAmountToMexico') } });
     expect(reply.status).toBe(404);
     expect(reply.headers['content-type']).toMatch(/problem\+json/);
@@ -134,7 +145,7 @@ describe('with Prefer: the request reaches Prism whole', () => {
 });
 
 describe('forwarding', () => {
-  test('Prism\'s headers are relayed (its sl-violations), hop-by-hop ones are not', async () => {
+  test("Prism's headers are relayed (its sl-violations), hop-by-hop ones are not", async () => {
     const reply = await send(mock.url, { raw: '{}', headers: { prefer: prefer('FiatAmountToMexico') } });
     expect(reply.status).toBe(400);
     expect(reply.headers['sl-violations']).toContain('userId');
@@ -165,7 +176,11 @@ describe('forwarding', () => {
     await send(mock.url, { path: `${offRampPath}?partner-api-key=${key}`, body: requestExamples.FiatAmountToMexico!.value });
     await send(mock.url, { body: {}, headers: { prefer: prefer('FiatAmountToMexico') } });
     await send(mock.url, { body: [] });
-    expect(frontLog).toEqual(['mock: POST off-ramp -> 201 (Prism)', 'mock: POST named scenario -> 400 (Prism)', 'mock: POST off-ramp -> 400 INVALID_USER_INPUT_ERROR (front)']);
+    expect(frontLog).toEqual([
+      'mock: POST off-ramp -> 201 (Prism)',
+      'mock: POST named scenario -> 400 (Prism)',
+      'mock: POST off-ramp -> 400 INVALID_USER_INPUT_ERROR (front)',
+    ]);
     expect(frontLog.join('\n')).not.toContain(key);
   });
 });

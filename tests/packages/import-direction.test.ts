@@ -21,7 +21,12 @@ interface PackageRule {
 }
 
 const rules: Record<string, PackageRule> = {
-  '@off-ramp/client': { dirs: ['packages/client/src', 'packages/client/generated'], root: 'packages/client', manifest: 'packages/client/package.json', nodeBuiltins: false },
+  '@off-ramp/client': {
+    dirs: ['packages/client/src', 'packages/client/generated'],
+    root: 'packages/client',
+    manifest: 'packages/client/package.json',
+    nodeBuiltins: false,
+  },
   '@off-ramp/contract-tools': { dirs: ['packages/tools/src'], root: 'packages/tools/src', manifest: 'packages/tools/package.json', nodeBuiltins: true },
 };
 
@@ -36,7 +41,11 @@ function importsOf(source: string): string[] {
 }
 
 /** The package name of a bare specifier: `ajv/dist/2020.js` -> `ajv`, `@scope/name/sub` -> `@scope/name`. */
-const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 function importViolations(file: string, source: string, rule: PackageRule): string[] {
   const manifest = JSON.parse(readFileSync(resolve(projectRoot, rule.manifest), 'utf8')) as { dependencies?: Record<string, string> };
@@ -71,13 +80,15 @@ describe.each(Object.entries(rules))('imports of %s', (name, rule) => {
       name === '@off-ramp/client' ? "import { readFileSync } from 'node:fs';" : "import 'node:fs';",
     ].join('\n');
     const found = importViolations(file, source, rule);
-    expect(found).toEqual(expect.arrayContaining([
-      expect.stringMatching(/scripts\/lib\/generated-dir\.ts leaves/),
-      expect.stringMatching(/tests\/support\/post-json\.ts leaves/),
-      'vitest is not a dependency in ' + rule.manifest,
-    ]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/scripts\/lib\/generated-dir\.ts leaves/),
+        expect.stringMatching(/tests\/support\/post-json\.ts leaves/),
+        `vitest is not a dependency in ${rule.manifest}`,
+      ]),
+    );
     // From the tools, a path into the client's files leaves the tools' src; the client's own generated/ is its own.
     if (name === '@off-ramp/contract-tools') expect(found).toContain('../../client/generated/schema.ts leaves packages/tools/src');
-    if (name === '@off-ramp/client') expect(found).toContain("node:fs: a Node built-in in browser code");
+    if (name === '@off-ramp/client') expect(found).toContain('node:fs: a Node built-in in browser code');
   });
 });

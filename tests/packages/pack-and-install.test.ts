@@ -27,7 +27,10 @@ const bin = join(toolsProject, 'node_modules', '.bin', 'off-ramp-contract');
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 async function pack(workspace: string, destination: string): Promise<string> {
-  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], { cwd: resolve(projectRoot, workspace), env: cleanEnv });
+  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
+    cwd: resolve(projectRoot, workspace),
+    env: cleanEnv,
+  });
   return join(destination, (JSON.parse(stdout) as { filename: string }[])[0]!.filename);
 }
 
@@ -44,7 +47,13 @@ async function installedFigures(dir: string, leaveOut: string[] = []): Promise<{
   const kib = async (path: string) => Number((await run('du', ['-sk', path])).stdout.split('\t')[0]);
   const leftKib = (await Promise.all(left.map(kib))).reduce((sum, size) => sum + size, 0);
   // The first line is the project itself.
-  const packages = new Set(stdout.trim().split('\n').slice(1).filter((path) => !left.includes(path)));
+  const packages = new Set(
+    stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .filter((path) => !left.includes(path)),
+  );
   return { packages: packages.size, kib: (await kib(join(dir, 'node_modules'))) - leftKib };
 }
 
@@ -72,7 +81,16 @@ export async function send(baseUrl: string, apiKey: string, input: unknown): Pro
 }
 `;
 const consumerTsconfig = {
-  compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], types: [], skipLibCheck: false, outDir: 'out' },
+  compilerOptions: {
+    strict: true,
+    module: 'nodenext',
+    moduleResolution: 'nodenext',
+    target: 'es2022',
+    lib: ['es2022', 'dom'],
+    types: [],
+    skipLibCheck: false,
+    outDir: 'out',
+  },
   files: ['sandbox-client.ts'],
 };
 
@@ -90,7 +108,9 @@ beforeAll(async () => {
   writeFileSync(join(clientProject, 'tsconfig.json'), JSON.stringify(consumerTsconfig));
   figures.client = await installedFigures(clientProject, ['typescript']);
   figures.tools = await installedFigures(toolsProject);
-  console.log(`installed: client alone ${figures.client.packages} packages, ${figures.client.kib} KiB; client + tools ${figures.tools.packages} packages, ${figures.tools.kib} KiB`);
+  console.log(
+    `installed: client alone ${figures.client.packages} packages, ${figures.client.kib} KiB; client + tools ${figures.tools.packages} packages, ${figures.tools.kib} KiB`,
+  );
 }, 600_000);
 
 describe('the client package alone', () => {
@@ -106,8 +126,14 @@ describe('the client package alone', () => {
     await expect(run(join(clientProject, 'node_modules', '.bin', 'tsc'), ['-p', '.'], { cwd: clientProject })).resolves.toBeDefined();
     // Without the @ts-expect-error the same file fails to compile: the types reject the body.
     writeFileSync(join(clientProject, 'unchecked.ts'), consumerSource.replace(/\/\/ @ts-expect-error.*\n/, ''));
-    writeFileSync(join(clientProject, 'tsconfig.unchecked.json'), JSON.stringify({ ...consumerTsconfig, compilerOptions: { ...consumerTsconfig.compilerOptions, noEmit: true }, files: ['unchecked.ts'] }));
-    const failing = await run(join(clientProject, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.unchecked.json'], { cwd: clientProject }).then(() => 'compiled', (error: { stdout: string }) => error.stdout);
+    writeFileSync(
+      join(clientProject, 'tsconfig.unchecked.json'),
+      JSON.stringify({ ...consumerTsconfig, compilerOptions: { ...consumerTsconfig.compilerOptions, noEmit: true }, files: ['unchecked.ts'] }),
+    );
+    const failing = await run(join(clientProject, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.unchecked.json'], { cwd: clientProject }).then(
+      () => 'compiled',
+      (error: { stdout: string }) => error.stdout,
+    );
     expect(failing).toMatch(/unchecked\.ts\(\d+,\d+\): error TS/);
   });
 });
@@ -128,7 +154,9 @@ describe('the installed off-ramp-contract bin', () => {
     const written = await offRampContract(['init-fixtures']);
     expect(written.code).toBe(0);
     const file = join(toolsProject, 'off-ramp-fixtures.json');
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(JSON.parse(readFileSync(join(toolsProject, 'node_modules/@off-ramp/contract-tools/fixtures/contract-fixtures.json'), 'utf8')));
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(
+      JSON.parse(readFileSync(join(toolsProject, 'node_modules/@off-ramp/contract-tools/fixtures/contract-fixtures.json'), 'utf8')),
+    );
     writeFileSync(file, '{"edited": true}');
     const refused = await offRampContract(['init-fixtures']);
     expect([refused.code, readFileSync(file, 'utf8')]).toEqual([2, '{"edited": true}']);
@@ -149,7 +177,11 @@ describe('the installed off-ramp-contract bin', () => {
       const quoteExpired = errorCatalog.find((row) => row.name === 'QuoteExpired')!;
       expect(await send(requestExamples.FiatAmountToMexico!.value)).toEqual({ source: 'server', status: 201 });
       expect(await send(requestExamples.QuoteExpired!.value)).toEqual({ source: 'server', status: quoteExpired.status, code: quoteExpired.code });
-      expect(await send({ ...requestExamples.FiatAmountToMexico!.value, fiatAmmount: 1 })).toEqual({ source: 'preflight', status: 400, code: 'INVALID_USER_INPUT_ERROR' });
+      expect(await send({ ...requestExamples.FiatAmountToMexico!.value, fiatAmmount: 1 })).toEqual({
+        source: 'preflight',
+        status: 400,
+        code: 'INVALID_USER_INPUT_ERROR',
+      });
 
       const suite = await offRampContract(['contract', '--server', sandbox.url, '--fixtures', 'off-ramp-fixtures.json', '--report', 'reports/sandbox.xml']);
       expect(suite.code, suite.stdout + suite.stderr).toBe(0);
@@ -182,7 +214,12 @@ describe('the installed off-ramp-contract bin', () => {
   });
 
   test("Dredd's deprecated htmlencode 0.0.4 is installed here (no overrides reach consumers), yet the runner loads it without a warning", async () => {
-    const plain = await run(process.execPath, ['--throw-deprecation', '-e', "require('dredd')"], { cwd: join(toolsProject, 'node_modules/@off-ramp/contract-tools') }).then(() => '', (error: { stderr: string }) => error.stderr);
+    const plain = await run(process.execPath, ['--throw-deprecation', '-e', "require('dredd')"], {
+      cwd: join(toolsProject, 'node_modules/@off-ramp/contract-tools'),
+    }).then(
+      () => '',
+      (error: { stderr: string }) => error.stderr,
+    );
     expect(plain).toMatch(/DEP0060/);
     const script = "await import('@off-ramp/contract-tools'); console.log('loaded');";
     const quiet = await run(process.execPath, ['--throw-deprecation', '--input-type=module', '-e', script], { cwd: toolsProject });

@@ -22,7 +22,8 @@ function versionRuleViolations(spec: string, manifests: { root: Manifest; client
   const found: string[] = [];
   for (const pkg of [manifests.client, manifests.tools]) {
     if (pkg.version !== spec) found.push(`${pkg.name} is ${pkg.version}, the spec's info.version is ${spec}`);
-    if (pkg.engines?.node !== manifests.root.engines?.node) found.push(`${pkg.name} engines.node ${pkg.engines?.node} differs from the workspace's ${manifests.root.engines?.node}`);
+    if (pkg.engines?.node !== manifests.root.engines?.node)
+      found.push(`${pkg.name} engines.node ${pkg.engines?.node} differs from the workspace's ${manifests.root.engines?.node}`);
   }
   const range = manifests.tools.dependencies?.[manifests.client.name];
   if (range !== `^${spec}`) found.push(`${manifests.tools.name} depends on ${manifests.client.name} ${range}, not ^${spec}`);

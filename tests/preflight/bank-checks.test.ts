@@ -53,7 +53,9 @@ function randomBbans(country: string, count: number, seed = 1): string[] {
 // Measured: the SEPA countries for which ibantools rejects some IBAN of the right length and
 // format with correct mod-97 digits because of its national check digits.
 const nationalCheckCountries = sepaCountries.filter((country) =>
-  randomBbans(country, 200).some((bban) => validateIBAN(withCheckDigits(country, bban)).errorCodes.includes(ValidationErrorsIBAN.WrongAccountBankBranchChecksum)),
+  randomBbans(country, 200).some((bban) =>
+    validateIBAN(withCheckDigits(country, bban)).errorCodes.includes(ValidationErrorsIBAN.WrongAccountBankBranchChecksum),
+  ),
 );
 
 /** The country list a description gives for the national check digits ("... for BE, CZ, ... and SK only"). */
@@ -97,19 +99,24 @@ describe('the descriptions name exactly what ibantools enforces', () => {
     expect(ibanFault(withCheckDigits(country, broken))).toBe(`is not a valid IBAN: wrong national account format for ${country}`);
   });
 
-  test('Iban: the length example is the library\'s', () => {
+  test("Iban: the length example is the library's", () => {
     const [, length, country] = /(\d+) characters for `([A-Z]{2})`/.exec(schemas.Iban.description)!;
     expect(getCountrySpecifications()[country!]!.chars).toBe(Number(length));
   });
 
-  test('AbaRoutingNumber: the formula of the description is abavalidator\'s verdict', () => {
-    expect(schemas.AbaRoutingNumber.description.replace(/\s+/g, ' ')).toContain('3 × (d1 + d4 + d7) + 7 × (d2 + d5 + d8) + (d3 + d6 + d9) must be a multiple of 10 and not 0');
+  test("AbaRoutingNumber: the formula of the description is abavalidator's verdict", () => {
+    expect(schemas.AbaRoutingNumber.description.replace(/\s+/g, ' ')).toContain(
+      '3 × (d1 + d4 + d7) + 7 × (d2 + d5 + d8) + (d3 + d6 + d9) must be a multiple of 10 and not 0',
+    );
     const described = (n: string) => {
       const d = [...n].map(Number);
       const sum = 3 * (d[0]! + d[3]! + d[6]!) + 7 * (d[1]! + d[4]! + d[7]!) + (d[2]! + d[5]! + d[8]!);
       return sum % 10 === 0 && sum !== 0;
     };
-    fc.assert(fc.property(fc.stringMatching(/^[0-9]{9}$/), (n) => isValidRoutingNumber(n) === described(n)), { numRuns: 5_000 });
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{9}$/), (n) => isValidRoutingNumber(n) === described(n)),
+      { numRuns: 5_000 },
+    );
     expect(isValidRoutingNumber('000000000')).toBe(false);
   });
 
@@ -123,14 +130,20 @@ describe('the descriptions name exactly what ibantools enforces', () => {
     for (const reserved of ['UK', 'EU', 'AC', 'EA', 'YU', 'ZZ']) expect(accepted, reserved).not.toContain(reserved);
   });
 
-  test('ibanFault agrees with isValidIBAN on any string of the schema\'s shape, and on well-formed IBANs of every SEPA country', () => {
+  test("ibanFault agrees with isValidIBAN on any string of the schema's shape, and on well-formed IBANs of every SEPA country", () => {
     const agrees = (iban: string) => {
       expect(ibanFault(iban) === undefined, iban).toBe(isValidIBAN(iban));
     };
     fc.assert(fc.property(fc.stringMatching(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/), agrees), { numRuns: 2_000 });
     const anyCountry = fc.constantFrom(...Object.keys(countrySpecs));
-    fc.assert(fc.property(anyCountry, fc.stringMatching(/^[0-9]{2}[A-Z0-9]{11,30}$/), (country, rest) => agrees(country + rest)), { numRuns: 2_000 });
-    fc.assert(fc.property(fc.constantFrom(...sepaCountries), fc.nat(), (country, seed) => agrees(withCheckDigits(country, randomBbans(country, 1, seed + 1)[0]!))), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(anyCountry, fc.stringMatching(/^[0-9]{2}[A-Z0-9]{11,30}$/), (country, rest) => agrees(country + rest)),
+      { numRuns: 2_000 },
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...sepaCountries), fc.nat(), (country, seed) => agrees(withCheckDigits(country, randomBbans(country, 1, seed + 1)[0]!))),
+      { numRuns: 2_000 },
+    );
   });
 });
 
@@ -141,21 +154,61 @@ const sepaOf = (country: string, iban: string, bic: string) => bank(sepa, { coun
 
 // [check, body, detail path, detail message]
 const checks: [string, unknown, string, string][] = [
-  ['CLABE control digit', bank(explicit, { accountIdentifier: '012180012345678908' }), '/userBankInformation/accountIdentifier', 'is not a valid CLABE: wrong control digit (the last digit should be 9)'],
-  ['CLABE bank code', bank(explicit, { accountIdentifier: '003180012345678905' }), '/userBankInformation/accountIdentifier', 'is not a valid CLABE: unknown bank code 003'],
-  ['CLABE city code', bank(explicit, { accountIdentifier: '012999123456789016' }), '/userBankInformation/accountIdentifier', 'is not a valid CLABE: unknown city code 999'],
+  [
+    'CLABE control digit',
+    bank(explicit, { accountIdentifier: '012180012345678908' }),
+    '/userBankInformation/accountIdentifier',
+    'is not a valid CLABE: wrong control digit (the last digit should be 9)',
+  ],
+  [
+    'CLABE bank code',
+    bank(explicit, { accountIdentifier: '003180012345678905' }),
+    '/userBankInformation/accountIdentifier',
+    'is not a valid CLABE: unknown bank code 003',
+  ],
+  [
+    'CLABE city code',
+    bank(explicit, { accountIdentifier: '012999123456789016' }),
+    '/userBankInformation/accountIdentifier',
+    'is not a valid CLABE: unknown city code 999',
+  ],
   ['ABA checksum', bank(us, { routingNumber: '021000022' }), '/userBankInformation/routingNumber', 'is not a valid ABA routing number: wrong checksum'],
   ['ABA all zeros', bank(us, { routingNumber: '000000000' }), '/userBankInformation/routingNumber', 'is not a valid ABA routing number: all digits are zero'],
   ['IBAN country without IBANs', bank(sepa, { iban: 'US64370400440532013000' }), '/userBankInformation/iban', 'is not a valid IBAN: US has no IBAN format'],
-  ['IBAN length', bank(sepa, { iban: withCheckDigits('DE', '3704004405320130001') }), '/userBankInformation/iban', 'is not a valid IBAN: wrong length for DE (22 characters)'],
-  ['IBAN national format', bank(sepa, { iban: withCheckDigits('DE', '37040044053201300A') }), '/userBankInformation/iban', 'is not a valid IBAN: wrong national account format for DE'],
+  [
+    'IBAN length',
+    bank(sepa, { iban: withCheckDigits('DE', '3704004405320130001') }),
+    '/userBankInformation/iban',
+    'is not a valid IBAN: wrong length for DE (22 characters)',
+  ],
+  [
+    'IBAN national format',
+    bank(sepa, { iban: withCheckDigits('DE', '37040044053201300A') }),
+    '/userBankInformation/iban',
+    'is not a valid IBAN: wrong national account format for DE',
+  ],
   ['IBAN mod-97 check digits', bank(sepa, { iban: 'DE88370400440532013000' }), '/userBankInformation/iban', 'is not a valid IBAN: wrong mod-97 check digits'],
-  ['IBAN national check digits', sepaOf('ES', withCheckDigits('ES', `${spanishBban.slice(0, 8)}46${spanishBban.slice(10)}`), 'CAIXESBBXXX'), '/userBankInformation/iban', 'is not a valid IBAN: wrong national check digits for ES'],
+  [
+    'IBAN national check digits',
+    sepaOf('ES', withCheckDigits('ES', `${spanishBban.slice(0, 8)}46${spanishBban.slice(10)}`), 'CAIXESBBXXX'),
+    '/userBankInformation/iban',
+    'is not a valid IBAN: wrong national check digits for ES',
+  ],
   ['IBAN country is country', bank(sepa, { country: 'FR' }), '/userBankInformation/iban', 'belongs to DE, not to country FR'],
   ['BIC country', bank(sepa, { bic: 'COBAZZFFXXX' }), '/userBankInformation/bic', 'is not a valid BIC: ZZ is not a country code'],
   // Several faults of one value: the first in the documented order is named.
-  ['IBAN mod-97 and national check digits', sepaOf('ES', `ES90${spanishBban.slice(0, 8)}46${spanishBban.slice(10)}`, 'CAIXESBBXXX'), '/userBankInformation/iban', 'is not a valid IBAN: wrong mod-97 check digits'],
-  ['IBAN length and mod-97', bank(sepa, { iban: 'DE893704004405320130001' }), '/userBankInformation/iban', 'is not a valid IBAN: wrong length for DE (22 characters)'],
+  [
+    'IBAN mod-97 and national check digits',
+    sepaOf('ES', `ES90${spanishBban.slice(0, 8)}46${spanishBban.slice(10)}`, 'CAIXESBBXXX'),
+    '/userBankInformation/iban',
+    'is not a valid IBAN: wrong mod-97 check digits',
+  ],
+  [
+    'IBAN length and mod-97',
+    bank(sepa, { iban: 'DE893704004405320130001' }),
+    '/userBankInformation/iban',
+    'is not a valid IBAN: wrong length for DE (22 characters)',
+  ],
 ];
 
 describe('each bank check that fails names itself', () => {
@@ -175,11 +228,20 @@ describe('each bank check that fails names itself', () => {
   });
 
   // The table in the operation's description: | `field` ... | check | `message template` |
-  const tableRows = [...operationText.matchAll(/^\| `(\w+)`[^|]*\| ([^|]+) \| `([^`]+)` \|$/gm)].map(([, field, check, template]) => ({ field: field!, check: check!, template: template! }));
+  const tableRows = [...operationText.matchAll(/^\| `(\w+)`[^|]*\| ([^|]+) \| `([^`]+)` \|$/gm)].map(([, field, check, template]) => ({
+    field: field!,
+    check: check!,
+    template: template!,
+  }));
   const matches = (template: string, message: string) =>
-    new RegExp(`^${template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()[\]\\|]/g, '\\$&')).join('.+')}$`).test(message);
+    new RegExp(
+      `^${template
+        .split(/\{[^}]+\}/)
+        .map((part) => part.replace(/[.*+?^$()[\]\\|]/g, '\\$&'))
+        .join('.+')}$`,
+    ).test(message);
 
-  test('the operation\'s table has a row per check', () => {
+  test("the operation's table has a row per check", () => {
     expect(tableRows.length).toBe(12);
   });
 
@@ -189,19 +251,22 @@ describe('each bank check that fails names itself', () => {
     return result.ok ? [] : (result.error.details ?? []);
   });
 
-  test.each(checks)('%s: its message is one of the operation\'s table, on its field', (_check, body) => {
+  test.each(checks)("%s: its message is one of the operation's table, on its field", (_check, body) => {
     const result = validateOffRampRequest(body);
     const detail = result.ok ? undefined : result.error.details?.[0];
     expect(detail).toBeDefined();
     const field = detail!.path.split('/').pop();
-    expect(tableRows.filter((row) => row.field === field && matches(row.template, detail!.message)), detail!.message).toHaveLength(1);
+    expect(
+      tableRows.filter((row) => row.field === field && matches(row.template, detail!.message)),
+      detail!.message,
+    ).toHaveLength(1);
   });
 
   test.each(tableRows.map((row) => [row.check, row] as const))('table row "%s" is produced by some check above', (_check, row) => {
     expect(produced.some(({ path, message }) => path.endsWith(`/${row.field}`) && matches(row.template, message))).toBe(true);
   });
 
-  test('no message can exceed the spec\'s ErrorDetail message limit', () => {
+  test("no message can exceed the spec's ErrorDetail message limit", () => {
     const limit = schemas.ErrorDetail.properties.message.maxLength as number;
     // The variable parts are a country code, an IBAN length, a digit or a 3-digit code.
     const longest = Math.max(...tableRows.map((row) => row.template.replace(/\{[^}]+\}/g, 'XXXX').length));

@@ -22,16 +22,22 @@ const eleven = fc.integer({ min: 0, max: 99_999_999_999 });
 
 describe('clabeFault agrees with clabe.validate', () => {
   test('on valid CLABEs of every known bank and city', () => {
-    fc.assert(fc.property(knownBank, knownCity, eleven, (bank, city, account) => {
-      const number = clabe.calculate(bank, city, account);
-      expect(clabeFault(number)).toBe(verdict(number));
-    }), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(knownBank, knownCity, eleven, (bank, city, account) => {
+        const number = clabe.calculate(bank, city, account);
+        expect(clabeFault(number)).toBe(verdict(number));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   test('on any 18 digits (mostly wrong control digit, unknown bank or city)', () => {
-    fc.assert(fc.property(fc.stringMatching(/^[0-9]{18}$/), (number) => {
-      expect(clabeFault(number)).toBe(verdict(number));
-    }), { numRuns: 5_000 });
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{18}$/), (number) => {
+        expect(clabeFault(number)).toBe(verdict(number));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 
   test.each([

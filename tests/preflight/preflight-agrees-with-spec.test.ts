@@ -15,7 +15,10 @@ import { ajv, requestExamples, responseExamples, spec, validatorOf } from '../su
 // The request schema without its two either/or rules: the body-shape step of the order of checks.
 const request = spec.components.schemas.OffRampRequest as { allOf: { $ref: string }[] };
 const shapeOnly = JSON.parse(
-  JSON.stringify({ ...request, $id: 'oracle://shape', allOf: request.allOf.filter(({ $ref }) => !/FundingSource|BankSource$/.test($ref)) }).replaceAll('"#/components/schemas/', `"${schemasId}#/$defs/`),
+  JSON.stringify({ ...request, $id: 'oracle://shape', allOf: request.allOf.filter(({ $ref }) => !/FundingSource|BankSource$/.test($ref)) }).replaceAll(
+    '"#/components/schemas/',
+    `"${schemasId}#/$defs/`,
+  ),
 );
 const compiledShape = ajv.compile(shapeOnly);
 const shapeValid = (body: unknown) => compiledShape(body) === true; // a boolean, not a type guard
@@ -29,7 +32,11 @@ function bankChecksPass(bank: any): boolean {
   const text = (value: unknown, shape: RegExp) => typeof value === 'string' && shape.test(value);
   if (bank.country === 'MX' && text(bank.accountIdentifier, /^[0-9]{18}$/) && !clabe.validate(bank.accountIdentifier).ok) return false;
   if (bank.country === 'US' && text(bank.routingNumber, /^[0-9]{9}$/) && !isValidRoutingNumber(bank.routingNumber)) return false;
-  if (text(bank.iban, /^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/) && (!isValidIBAN(bank.iban) || (typeof bank.country === 'string' && bank.iban.slice(0, 2) !== bank.country))) return false;
+  if (
+    text(bank.iban, /^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/) &&
+    (!isValidIBAN(bank.iban) || (typeof bank.country === 'string' && bank.iban.slice(0, 2) !== bank.country))
+  )
+    return false;
   if (text(bank.bic, /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/) && !isValidBIC(bank.bic)) return false;
   return true;
 }
@@ -80,35 +87,70 @@ const bankFieldValues: Record<string, fc.Arbitrary<unknown>> = {
   country: fc.constantFrom('MX', 'DO', 'US', 'DE', 'FR', 'ES', 'SEPA', 'BR', 'mx'),
   accountIdentifier: fc.oneof(fc.stringMatching(/^[0-9]{18}$/), fc.stringMatching(/^[0-9]{4,20}$/), fc.constant(clabe.calculate(12, 180, 1234567890))),
   routingNumber: fc.oneof(fc.stringMatching(/^[0-9]{9}$/), fc.constant('021000021')),
-  iban: fc.constantFrom('DE89370400440532013000', 'DE88370400440532013000', 'FR1420041010050500013M02606', 'ES9121000418450200051332', 'GB29NWBK60161331926819', 'XX00123456789012345'),
+  iban: fc.constantFrom(
+    'DE89370400440532013000',
+    'DE88370400440532013000',
+    'FR1420041010050500013M02606',
+    'ES9121000418450200051332',
+    'GB29NWBK60161331926819',
+    'XX00123456789012345',
+  ),
   bic: fc.constantFrom('COBADEFFXXX', 'COBAZZFFXXX', 'BNPAFRPP', 'cobadeff'),
   bankName: fc.oneof(fc.constant('Banco'), fc.constant(''), fc.string()),
   accountType: fc.constantFrom('SAVINGS', 'CHECKING', 'OTHER'),
   documentType: fc.constantFrom('RNC', 'CEDULA', 'PASSPORT', 'ID'),
   documentIdentifier: fc.oneof(fc.constant('00112345678'), fc.string()),
-  accountHolder: fc.constantFrom({ type: 'INDIVIDUAL', firstName: 'Ana', lastName: 'Pérez' }, { type: 'BUSINESS', businessName: 'Acme' }, { type: 'INDIVIDUAL', businessName: 'Acme' }, { firstName: 'Ana', lastName: 'Pérez' }),
+  accountHolder: fc.constantFrom(
+    { type: 'INDIVIDUAL', firstName: 'Ana', lastName: 'Pérez' },
+    { type: 'BUSINESS', businessName: 'Acme' },
+    { type: 'INDIVIDUAL', businessName: 'Acme' },
+    { firstName: 'Ana', lastName: 'Pérez' },
+  ),
   address: fc.constantFrom(banks.find((bank) => bank.address)?.address, { streetLine1: '1 Main St' }),
 };
 
 type Mutation = (body: any) => void;
 const topLevel = (): fc.Arbitrary<Mutation> =>
   fc.oneof(
-    fc.constantFrom(...Object.keys(fieldValues)).map((key): Mutation => (body) => delete body[key]),
-    fc.constantFrom(...Object.keys(fieldValues)).chain((key) => fieldValues[key]!.map((value): Mutation => (body) => (body[key] = structuredClone(value)))),
-    fc.tuple(fc.constantFrom(...Object.keys(fieldValues)), fc.jsonValue({ maxDepth: 1 })).map(([key, value]): Mutation => (body) => (body[key] = value)),
+    fc.constantFrom(...Object.keys(fieldValues)).map(
+      (key): Mutation =>
+        (body) =>
+          delete body[key],
+    ),
+    fc.constantFrom(...Object.keys(fieldValues)).chain((key) =>
+      fieldValues[key]!.map(
+        (value): Mutation =>
+          (body) =>
+            (body[key] = structuredClone(value)),
+      ),
+    ),
+    fc.tuple(fc.constantFrom(...Object.keys(fieldValues)), fc.jsonValue({ maxDepth: 1 })).map(
+      ([key, value]): Mutation =>
+        (body) =>
+          (body[key] = value),
+    ),
   );
 const inBank = (): fc.Arbitrary<Mutation> =>
   fc.oneof(
-    fc.constantFrom(...Object.keys(bankFieldValues)).map((key): Mutation => (body) => body.userBankInformation && delete body.userBankInformation[key]),
+    fc.constantFrom(...Object.keys(bankFieldValues)).map(
+      (key): Mutation =>
+        (body) =>
+          body.userBankInformation && delete body.userBankInformation[key],
+    ),
     fc.constantFrom(...Object.keys(bankFieldValues)).chain((key) =>
-      bankFieldValues[key]!.map((value): Mutation => (body) => body.userBankInformation && typeof body.userBankInformation === 'object' && (body.userBankInformation[key] = structuredClone(value))),
+      bankFieldValues[key]!.map(
+        (value): Mutation =>
+          (body) => {
+            if (body.userBankInformation && typeof body.userBankInformation === 'object') body.userBankInformation[key] = structuredClone(value);
+          },
+      ),
     ),
   );
 const mutatedBody = fc
   .tuple(fc.constantFrom(...examples), fc.array(fc.oneof(topLevel(), inBank()), { minLength: 0, maxLength: 4 }))
   .map(([example, mutations]) => {
     const body = structuredClone(example);
-    mutations.forEach((mutate) => mutate(body));
+    for (const mutate of mutations) mutate(body);
     return JSON.parse(JSON.stringify(body)) as unknown;
   });
 const anyBody = fc.oneof({ weight: 9, arbitrary: mutatedBody }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) });

@@ -14,7 +14,13 @@ import { fixtures, useReferenceServer, type Reply } from './reference-http.ts';
 const logLines: string[] = [];
 const server = useReferenceServer({ log: (line) => logLines.push(line) });
 
-const schemaOfStatus: Record<number, string> = { 201: 'OffRampCreatedResponse', 400: 'BadRequestError', 401: 'UnauthorizedError', 403: 'ForbiddenError', 404: 'NotFoundError' };
+const schemaOfStatus: Record<number, string> = {
+  201: 'OffRampCreatedResponse',
+  400: 'BadRequestError',
+  401: 'UnauthorizedError',
+  403: 'ForbiddenError',
+  404: 'NotFoundError',
+};
 
 function expectSpecAnswer(reply: Reply): void {
   const schema = schemaOfStatus[reply.status];
@@ -24,10 +30,11 @@ function expectSpecAnswer(reply: Reply): void {
   expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
 }
 
-const otherKeys = [undefined, '', ...Object.values(fixtures.apiKeys).filter((k) => k !== fixtures.apiKeys.valid), 'pk_live_' + 'A'.repeat(32)];
+const otherKeys = [undefined, '', ...Object.values(fixtures.apiKeys).filter((k) => k !== fixtures.apiKeys.valid), `pk_live_${'A'.repeat(32)}`];
 /** Mostly the valid key, so that most requests get past authentication. */
 const key = fc.oneof({ weight: 6, arbitrary: fc.constant(fixtures.apiKeys.valid) }, { weight: 2, arbitrary: fc.constantFrom(...otherKeys) });
-const ids = (group: Record<string, string>) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...Object.values(group)) }, { weight: 1, arbitrary: fc.uuid() });
+const ids = (group: Record<string, string>) =>
+  fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...Object.values(group)) }, { weight: 1, arbitrary: fc.uuid() });
 /** Per field, values that are often plausible: fixture ids and symbols, spreads and amounts near the limits, bank details. */
 const plausible: Record<string, fc.Arbitrary<unknown>> = {
   userId: ids(fixtures.users),
@@ -45,7 +52,13 @@ const plausible: Record<string, fc.Arbitrary<unknown>> = {
 };
 /** One field changed: a plausible value, any JSON value, or removed (`undefined`). */
 const fieldChange = (field: string) =>
-  fc.oneof({ weight: 6, arbitrary: plausible[field]! }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) }, { weight: 1, arbitrary: fc.constant(undefined) }).map((value) => [field, value] as const);
+  fc
+    .oneof(
+      { weight: 6, arbitrary: plausible[field]! },
+      { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+      { weight: 1, arbitrary: fc.constant(undefined) },
+    )
+    .map((value) => [field, value] as const);
 const changes = fc.subarray(Object.keys(plausible), { minLength: 1, maxLength: 2 }).chain((fields) => fc.tuple(...fields.map(fieldChange)));
 /** Catalog rows (and 201) the fuzz reached: it must reach them all, or it does not test every step. */
 const reached = new Set<string>();

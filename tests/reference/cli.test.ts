@@ -60,12 +60,12 @@ describe('npm run reference', () => {
     child.stderr!.on('data', (chunk) => (stderr += chunk));
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(2);
-    expect(stderr).toContain('--port must be a number from 0 to 65535, got eighty');
+    expect(stderr).toContain('--port must be a number from 0 to 65535, not eighty');
   });
 
   test('--fixtures seeds the state from another file (a partner can point the suite at its own ids)', async () => {
     const custom = structuredClone(fixtures);
-    custom.apiKeys.valid = 'pk_live_' + 'C'.repeat(32);
+    custom.apiKeys.valid = `pk_live_${'C'.repeat(32)}`;
     custom.users.verified = '11111111-2222-4333-8444-555555555555';
     custom.quotes.valid = '66666666-7777-4888-9999-aaaaaaaaaaaa';
     custom.bankInformation.owned = 'bbbbbbbb-cccc-4ddd-8eee-ffffffffffff';
@@ -102,6 +102,8 @@ describe('npm run reference', () => {
   test('a fixtures file that lacks entries stops the start with the list of them', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'reference-fixtures-')), 'fixtures.json');
     writeFileSync(file, JSON.stringify({ ...fixtures, quotes: { valid: 'not-a-uuid' } }));
-    await expect(startCli(['--port', '0', '--fixtures', file])).rejects.toThrow(/quotes\.valid is not a string matching .*quotes\.expired is missing; quotes\.onRamp is missing/s);
+    await expect(startCli(['--port', '0', '--fixtures', file])).rejects.toThrow(
+      /quotes\.valid is not a string matching .*quotes\.expired is missing; quotes\.onRamp is missing/s,
+    );
   });
 });

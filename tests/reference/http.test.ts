@@ -9,7 +9,10 @@ const body = requestExamples.FiatAmountToMexico!.value;
 const badRequest = validatorOf('BadRequestError');
 
 const payloadTooLarge = { success: false, error: { code: 'PAYLOAD_TOO_LARGE', message: 'Request body is larger than 65536 bytes' } };
-const bodyFault = (message: string) => ({ success: false, error: { code: 'INVALID_USER_INPUT_ERROR', message: 'Invalid User Input', details: [{ path: '', message }] } });
+const bodyFault = (message: string) => ({
+  success: false,
+  error: { code: 'INVALID_USER_INPUT_ERROR', message: 'Invalid User Input', details: [{ path: '', message }] },
+});
 
 describe('routes', () => {
   test.each(['/', '/api/partner/v2/off-ramp/', '/api/partner/v2/OFF-RAMP', '/api/partner/v2/receivers'])('POST %s is 404 with no body', async (path) => {
@@ -29,10 +32,13 @@ describe('routes', () => {
 });
 
 describe('content type', () => {
-  test.each(['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset="UTF-8"', 'application/json ; charset=utf-8'])('%s is accepted', async (type) => {
-    const reply = await server.send({ body, headers: { 'content-type': type } });
-    expect(reply.status, reply.text).toBe(201);
-  });
+  test.each(['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset="UTF-8"', 'application/json ; charset=utf-8'])(
+    '%s is accepted',
+    async (type) => {
+      const reply = await server.send({ body, headers: { 'content-type': type } });
+      expect(reply.status, reply.text).toBe(201);
+    },
+  );
 
   test.each([
     ['text/plain', 'must be sent with Content-Type application/json'],

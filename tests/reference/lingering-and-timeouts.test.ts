@@ -16,7 +16,11 @@ describe('413 and 431 reach a client that is still sending', () => {
     let delivered = 0;
     for (let i = 0; i < 10; i++) {
       try {
-        const response = await fetch(`${server.url}${offRampPath}`, { method: 'POST', headers: { 'content-type': 'application/json', 'partner-api-key': fixtures.apiKeys.valid }, body: big });
+        const response = await fetch(`${server.url}${offRampPath}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'partner-api-key': fixtures.apiKeys.valid },
+          body: big,
+        });
         if (response.status === 413 && ((await response.json()) as any).error.code === 'PAYLOAD_TOO_LARGE') delivered++;
       } catch {
         // a reset connection: not delivered
@@ -122,11 +126,24 @@ describe('408 REQUEST_TIMEOUT', () => {
 });
 
 describe('body faults', () => {
-  const fault = (path: string, message: string) => ({ success: false, error: { code: 'INVALID_USER_INPUT_ERROR', message: 'Invalid User Input', details: [{ path, message }] } });
+  const fault = (path: string, message: string) => ({
+    success: false,
+    error: { code: 'INVALID_USER_INPUT_ERROR', message: 'Invalid User Input', details: [{ path, message }] },
+  });
   test.each([
     ['a repeated top-level member', body.replace('"fiatAmount":1500', '"fiatAmount":1500,"fiatAmount":15'), '', 'must not repeat the member name "fiatAmount"'],
-    ['a repeated member in the bank details', body.replace('"country":"MX"', '"country":"MX","country":"US"'), '/userBankInformation', 'must not repeat the member name "country"'],
-    ['a repeat spelled with an escape', body.replace('"fiatAmount":1500', '"fiatAmount":1500,"fiat\\u0041mount":15'), '', 'must not repeat the member name "fiatAmount"'],
+    [
+      'a repeated member in the bank details',
+      body.replace('"country":"MX"', '"country":"MX","country":"US"'),
+      '/userBankInformation',
+      'must not repeat the member name "country"',
+    ],
+    [
+      'a repeat spelled with an escape',
+      body.replace('"fiatAmount":1500', '"fiatAmount":1500,"fiat\\u0041mount":15'),
+      '',
+      'must not repeat the member name "fiatAmount"',
+    ],
   ])('%s is 400 naming the member', async (_name, raw, path, message) => {
     const reply = await server.send({ raw });
     expect([reply.status, reply.json]).toEqual([400, fault(path, message)]);

@@ -15,7 +15,13 @@ describe('the API key is never echoed or logged', () => {
       replies.push(await server.send({ body: example.value, headers: { 'partner-api-key': keyOfScenario(example.scenario) } }));
     }
     for (const key of keys) {
-      replies.push(await server.send({ path: `${offRampPath}?partner-api-key=${key}`, body: requestExamples.FiatAmountToMexico!.value, headers: { 'partner-api-key': key } }));
+      replies.push(
+        await server.send({
+          path: `${offRampPath}?partner-api-key=${key}`,
+          body: requestExamples.FiatAmountToMexico!.value,
+          headers: { 'partner-api-key': key },
+        }),
+      );
       replies.push(await server.send({ path: `/${key}`, body: {}, headers: { 'partner-api-key': key } }));
       replies.push(await server.send({ body: { ...requestExamples.FiatAmountToMexico!.value, userId: key }, headers: { 'partner-api-key': key } }));
       replies.push(await server.send({ raw: key, headers: { 'partner-api-key': key } }));

@@ -21,7 +21,11 @@ describe('fixtures file', () => {
     ['a missing entry', (f: any) => delete f.receivers.unknown, 'receivers.unknown is missing'],
     ['an id that is not a UUID', (f: any) => (f.users.verified = 'user-1'), 'users.verified is not a string matching'],
     ['a key of the wrong form', (f: any) => (f.apiKeys.otherPartner = 'pk_test_short'), 'apiKeys.otherPartner is not a string matching'],
-    ['a "malformed" key that has the form of a key', (f: any) => (f.apiKeys.malformed = 'pk_test_' + 'M'.repeat(32)), 'apiKeys.malformed must not have the form of a key'],
+    [
+      'a "malformed" key that has the form of a key',
+      (f: any) => (f.apiKeys.malformed = `pk_test_${'M'.repeat(32)}`),
+      'apiKeys.malformed must not have the form of a key',
+    ],
     ['two entries with one id', (f: any) => (f.receivers.unknown = f.receivers.verified), 'the entries of receivers must be distinct'],
     ['an amount that is not a number', (f: any) => (f.amounts.fiatOutOfRange = '250000'), 'amounts.fiatOutOfRange is not a number'],
   ])('%s is reported', (_name, change, message) => {

@@ -68,7 +68,11 @@ describe('prices', () => {
   test('a derived amount outside the limits is answered like a named one (10 USDC pays 9.20 EUR, under the minimum of 10)', async () => {
     const sepa = requestExamples.CryptoAmountToSepa!.value;
     const reply = await server.send({ body: { ...sepa, cryptoAmount: 10 } });
-    expect([reply.status, reply.json.error.code, reply.json.error.message]).toEqual([400, 'INVALID_FIAT_AMOUNT_ERROR', 'Fiat amount is outside of the allowed range for OFF_RAMP. Should be between 10 and 100000']);
+    expect([reply.status, reply.json.error.code, reply.json.error.message]).toEqual([
+      400,
+      'INVALID_FIAT_AMOUNT_ERROR',
+      'Fiat amount is outside of the allowed range for OFF_RAMP. Should be between 10 and 100000',
+    ]);
   });
 });
 
@@ -84,11 +88,23 @@ describe('bank account echo', () => {
 
   test('holder name and address are not echoed; other countries are verified', async () => {
     const us = await create(requestExamples.FiatAmountToUnitedStates!.value);
-    expect(us.bankAccount).toEqual({ country: 'US', accountIdentifier: '123456789012', bankName: 'JPMorgan Chase Bank', routingNumber: '021000021', accountType: 'CHECKING', isVerified: true });
+    expect(us.bankAccount).toEqual({
+      country: 'US',
+      accountIdentifier: '123456789012',
+      bankName: 'JPMorgan Chase Bank',
+      routingNumber: '021000021',
+      accountType: 'CHECKING',
+      isVerified: true,
+    });
   });
 
   test('ids compare case-insensitively, and the stored ids are echoed', async () => {
-    const body = { ...quoted, userId: fixtures.users.verified.toUpperCase(), userBankInformationId: fixtures.bankInformation.owned.toUpperCase(), receiverId: fixtures.receivers.verified.toUpperCase() };
+    const body = {
+      ...quoted,
+      userId: fixtures.users.verified.toUpperCase(),
+      userBankInformationId: fixtures.bankInformation.owned.toUpperCase(),
+      receiverId: fixtures.receivers.verified.toUpperCase(),
+    };
     const data = await create(body);
     expect([data.userId, data.receiverId]).toEqual([fixtures.users.verified, fixtures.receivers.verified]);
   });
@@ -96,13 +112,27 @@ describe('bank account echo', () => {
 
 describe('partners', () => {
   test("another partner's key works for the user it shares, with that partner's own saved account", async () => {
-    const reply = await server.send({ body: { ...quoted, quoteId: undefined, fiatCurrency: 'MXN', blockchainSymbol: 'ETH', tokenSymbol: 'USDT', cryptoAmount: 50, userBankInformationId: fixtures.bankInformation.otherPartner }, headers: { 'partner-api-key': fixtures.apiKeys.otherPartner } });
+    const reply = await server.send({
+      body: {
+        ...quoted,
+        quoteId: undefined,
+        fiatCurrency: 'MXN',
+        blockchainSymbol: 'ETH',
+        tokenSymbol: 'USDT',
+        cryptoAmount: 50,
+        userBankInformationId: fixtures.bankInformation.otherPartner,
+      },
+      headers: { 'partner-api-key': fixtures.apiKeys.otherPartner },
+    });
     expect(reply.status, reply.text).toBe(201);
     expect(reply.json.data.bankAccount.accountIdentifier).toBe('072580001111111115');
   });
 
   test("a quote belongs to its partner: another partner's key gets 'Quote is not valid for OFF_RAMP'", async () => {
-    const reply = await server.send({ body: { ...quoted, userBankInformationId: fixtures.bankInformation.otherPartner }, headers: { 'partner-api-key': fixtures.apiKeys.otherPartner } });
+    const reply = await server.send({
+      body: { ...quoted, userBankInformationId: fixtures.bankInformation.otherPartner },
+      headers: { 'partner-api-key': fixtures.apiKeys.otherPartner },
+    });
     expect([reply.status, reply.json.error.message]).toEqual([400, 'Quote is not valid for OFF_RAMP']);
   });
 });

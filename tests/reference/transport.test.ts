@@ -31,7 +31,10 @@ function parseRaw(text: string) {
 describe('transport limits and malformed HTTP', () => {
   test('headers over 16 KiB are 431 REQUEST_HEADERS_TOO_LARGE in the spec envelope', async () => {
     const reply = await server.send({ body, headers: { 'x-padding': 'a'.repeat(20_000) } });
-    expect([reply.status, reply.json]).toEqual([431, { success: false, error: { code: 'REQUEST_HEADERS_TOO_LARGE', message: 'Request headers are larger than 16384 bytes' } }]);
+    expect([reply.status, reply.json]).toEqual([
+      431,
+      { success: false, error: { code: 'REQUEST_HEADERS_TOO_LARGE', message: 'Request headers are larger than 16384 bytes' } },
+    ]);
     expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(validatorOf('RequestHeadersTooLargeError')(reply.json)).toBe(true);
     expect((await server.send({ body })).status).toBe(201);

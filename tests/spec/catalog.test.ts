@@ -14,7 +14,12 @@ function tableRows(markdown: string): string[][] {
   return markdown
     .split('\n')
     .filter((line) => /^\|\s*4\d\d\s*\|/.test(line))
-    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
 }
 
 // The seed lost the range numbers and wraps messages in curly quotes: compare on that footing.
@@ -60,7 +65,9 @@ describe('error catalog', () => {
   });
 
   test('every error response example is a catalog row (no example outside the catalog)', () => {
-    const errorExamples = Object.entries(responseExamples).filter(([, e]) => e.status >= 400).map(([name]) => name);
+    const errorExamples = Object.entries(responseExamples)
+      .filter(([, e]) => e.status >= 400)
+      .map(([name]) => name);
     expect(errorExamples.sort()).toEqual(catalog.map((row) => row.name).sort());
   });
 

@@ -17,9 +17,24 @@ const schemaLevelFaults: Record<string, { failsOnly: string; because: (body: any
     because: (body) => request({ ...body, userBankInformation: { ...body.userBankInformation, accountIdentifier: '012180012345678909' } }),
   },
   // Only the pricing rule is broken: it fails FundingSource and nothing else.
-  PricingSourceMissing: { failsOnly: 'FundingSource', because: (body) => !passes('FundingSource', body) && passes('BankSource', body) && request({ ...body, quoteId: '14559b6a-01b0-4751-9d3c-07a59eea63cc', userBankInformation: undefined, userBankInformationId: 'b1669269-5c06-4c2a-bb7e-a8c7e8b7d287' }) },
+  PricingSourceMissing: {
+    failsOnly: 'FundingSource',
+    because: (body) =>
+      !passes('FundingSource', body) &&
+      passes('BankSource', body) &&
+      request({
+        ...body,
+        quoteId: '14559b6a-01b0-4751-9d3c-07a59eea63cc',
+        userBankInformation: undefined,
+        userBankInformationId: 'b1669269-5c06-4c2a-bb7e-a8c7e8b7d287',
+      }),
+  },
   // Only the bank rule is broken.
-  BankSourceMissing: { failsOnly: 'BankSource', because: (body) => !passes('BankSource', body) && passes('FundingSource', body) && request({ ...body, userBankInformationId: 'b1669269-5c06-4c2a-bb7e-a8c7e8b7d287' }) },
+  BankSourceMissing: {
+    failsOnly: 'BankSource',
+    because: (body) =>
+      !passes('BankSource', body) && passes('FundingSource', body) && request({ ...body, userBankInformationId: 'b1669269-5c06-4c2a-bb7e-a8c7e8b7d287' }),
+  },
 };
 
 /** JSON.parse(JSON.stringify()) drops the `undefined` keys the fixes above use to delete a field. */

@@ -23,7 +23,9 @@ function tamperedCopy(tamper: (dir: string) => void): string {
   tamper(dir);
   return dir;
 }
-afterEach(() => copies.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterEach(() => {
+  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('check:generated', () => {
   test('passes on the committed generated/', () => {

@@ -33,7 +33,8 @@ function proseSteps(description: string): { steps: ProseStep[]; intro: string } 
 
 const uniqueCodes = new Set(catalog.map((row) => row.code).filter((code, _i, all) => all.indexOf(code) === all.lastIndexOf(code)));
 // A row is named by its code when no other row shares it, else by the start of its message.
-const mentions = (text: string, row: CatalogRow) => (uniqueCodes.has(row.code) && text.includes(row.code)) || text.includes(row.message.split(' ').slice(0, 4).join(' '));
+const mentions = (text: string, row: CatalogRow) =>
+  (uniqueCodes.has(row.code) && text.includes(row.code)) || text.includes(row.message.split(' ').slice(0, 4).join(' '));
 
 /** Every way the prose can disagree with the data. */
 function disagreements(description: string, data: CheckStep[]): string[] {
@@ -49,7 +50,8 @@ function disagreements(description: string, data: CheckStep[]): string[] {
       if (!mentions(item.text, catalog.find((row) => row.name === name)!)) found.push(`step ${index} (${step.step}) does not name its row ${name}`);
     }
     for (const row of catalog) {
-      if (uniqueCodes.has(row.code) && item.text.includes(row.code) && !step.rows.includes(row.name)) found.push(`step ${index} (${step.step}) names ${row.code}, a row of another step`);
+      if (uniqueCodes.has(row.code) && item.text.includes(row.code) && !step.rows.includes(row.name))
+        found.push(`step ${index} (${step.step}) names ${row.code}, a row of another step`);
     }
   });
   const listed = /preflight can reproduce steps ([\d, ]+(?:and|to)[\d ,andto]+?) without/.exec(prose.intro)?.[1] ?? '';
@@ -58,7 +60,8 @@ function disagreements(description: string, data: CheckStep[]): string[] {
     return to === undefined ? [from!] : Array.from({ length: to - from! + 1 }, (_, i) => from! + i);
   });
   const preflight = data.flatMap((step, index) => (step.preflight ? [index] : []));
-  if (numbers.join() !== preflight.join()) found.push(`the prose says the preflight reproduces steps ${numbers.join(', ')}; the data says ${preflight.join(', ')}`);
+  if (numbers.join() !== preflight.join())
+    found.push(`the prose says the preflight reproduces steps ${numbers.join(', ')}; the data says ${preflight.join(', ')}`);
   return found;
 }
 
@@ -75,20 +78,34 @@ describe('the order of checks', () => {
   test('two steps swapped in the data, a row moved, or a preflight flag changed, is found', () => {
     const swapped = [...steps];
     [swapped[8], swapped[9]] = [swapped[9]!, swapped[8]!];
-    expect(disagreements(operation.description, swapped)).toEqual(expect.arrayContaining([
-      `step 8 is "Quote" in the prose, "Currency" (currency) in the data`,
-      'step 8 (currency) does not name its row FiatCurrencyUnavailable',
-    ]));
-    const moved = steps.map((step) =>
-      step.step === 'receiver' ? { ...step, rows: step.rows.filter((row) => row !== 'ReceiverOfOtherUser') } : step.step === 'amounts' ? { ...step, rows: [...step.rows, 'ReceiverOfOtherUser'] } : step,
+    expect(disagreements(operation.description, swapped)).toEqual(
+      expect.arrayContaining([
+        `step 8 is "Quote" in the prose, "Currency" (currency) in the data`,
+        'step 8 (currency) does not name its row FiatCurrencyUnavailable',
+      ]),
     );
-    expect(disagreements(operation.description, moved)).toEqual(['step 12 (receiver) names RECEIVER_USER_MISMATCH, a row of another step', 'step 13 (amounts) does not name its row ReceiverOfOtherUser']);
+    const moved = steps.map((step) =>
+      step.step === 'receiver'
+        ? { ...step, rows: step.rows.filter((row) => row !== 'ReceiverOfOtherUser') }
+        : step.step === 'amounts'
+          ? { ...step, rows: [...step.rows, 'ReceiverOfOtherUser'] }
+          : step,
+    );
+    expect(disagreements(operation.description, moved)).toEqual([
+      'step 12 (receiver) names RECEIVER_USER_MISMATCH, a row of another step',
+      'step 13 (amounts) does not name its row ReceiverOfOtherUser',
+    ]);
     const flagged = steps.map((step) => (step.step === 'user' ? { ...step, preflight: true } : step));
-    expect(disagreements(operation.description, flagged)).toEqual(['the prose says the preflight reproduces steps 1, 3, 5, 6, 7; the data says 1, 3, 4, 5, 6, 7']);
+    expect(disagreements(operation.description, flagged)).toEqual([
+      'the prose says the preflight reproduces steps 1, 3, 5, 6, 7; the data says 1, 3, 4, 5, 6, 7',
+    ]);
   });
 
   test('the list is checked when read: a row outside the catalog or a step listed twice is refused', () => {
-    const withSteps = (list: unknown) => ({ ...spec, paths: { ...spec.paths, '/api/partner/v2/off-ramp': { post: { ...operation, 'x-order-of-checks': list } } } });
+    const withSteps = (list: unknown) => ({
+      ...spec,
+      paths: { ...spec.paths, '/api/partner/v2/off-ramp': { post: { ...operation, 'x-order-of-checks': list } } },
+    });
     expect(() => orderOfChecks(withSteps([...steps, { step: 'extra', title: 'Extra', preflight: false, rows: ['NoSuchRow'] }]))).toThrow(/NoSuchRow/);
     expect(() => orderOfChecks(withSteps([...steps, steps[0]]))).toThrow(/listed twice/);
     expect(() => orderOfChecks(withSteps(undefined))).toThrow(/no x-order-of-checks/);

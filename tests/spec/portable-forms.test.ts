@@ -8,8 +8,9 @@ import { spec } from '../support/spec.ts';
 const annotations = new Set(['$ref', 'description', 'title', 'examples', 'example', 'deprecated', 'readOnly', 'writeOnly', 'summary']);
 
 function offending(node: unknown, path: string, found: string[]): string[] {
-  if (Array.isArray(node)) node.forEach((item, index) => offending(item, `${path}/${index}`, found));
-  else if (node !== null && typeof node === 'object') {
+  if (Array.isArray(node)) {
+    for (const [index, item] of node.entries()) offending(item, `${path}/${index}`, found);
+  } else if (node !== null && typeof node === 'object') {
     const schema = node as Record<string, unknown>;
     if (typeof schema.$ref === 'string') {
       const siblings = Object.keys(schema).filter((key) => !annotations.has(key) && !key.startsWith('x-'));

@@ -62,7 +62,15 @@ const errorDeviations: [string, string, unknown][] = [
   ['INVALID_USER_INPUT_ERROR without details', 'BadRequestError', changed(invalidInput, 'error.details', undefined)],
   ['an empty details list', 'BadRequestError', changed(invalidInput, 'error.details', [])],
   ['a detail path that is not a JSON pointer', 'BadRequestError', changed(invalidInput, 'error.details', [{ path: 'userId', message: 'x' }])],
-  ['an unfilled range template', 'BadRequestError', changed(responseExamples.FiatAmountOutOfRange!.value, 'error.message', 'Fiat amount is outside of the allowed range for OFF_RAMP. Should be between {min} and {max}')],
+  [
+    'an unfilled range template',
+    'BadRequestError',
+    changed(
+      responseExamples.FiatAmountOutOfRange!.value,
+      'error.message',
+      'Fiat amount is outside of the allowed range for OFF_RAMP. Should be between {min} and {max}',
+    ),
+  ],
   ['an extra error field', 'BadRequestError', changed(quoteExpired, 'error.stack', 'at ...')],
 ];
 

@@ -33,7 +33,10 @@ describe('Ajv and @hyperjump/json-schema agree on every body', () => {
       const accepted = cases.filter((c) => hyperjump[name]!(c.body)).length;
       return { name, accepted, rejected: cases.length - accepted };
     });
-    console.log(`validator agreement corpus: ${agreementCorpus.length} bodies;`, counts.map((c) => `${c.name} ${c.accepted} accepted / ${c.rejected} rejected`).join(', '));
+    console.log(
+      `validator agreement corpus: ${agreementCorpus.length} bodies;`,
+      counts.map((c) => `${c.name} ${c.accepted} accepted / ${c.rejected} rejected`).join(', '),
+    );
     for (const { name, accepted, rejected } of counts) {
       expect(accepted, name).toBeGreaterThan(0);
       expect(rejected, name).toBeGreaterThan(10);

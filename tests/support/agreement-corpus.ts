@@ -10,7 +10,11 @@ import { applicableMutations } from '../../packages/tools/src/fuzz/request-mutat
 import { requestExamples, responseExamples } from './spec.ts';
 
 type Body = Record<string, any>;
-export interface CorpusCase { schemaName: string; label: string; body: unknown }
+export interface CorpusCase {
+  schemaName: string;
+  label: string;
+  body: unknown;
+}
 
 const fixtures = JSON.parse(readFileSync(resolve(projectRoot, 'packages/tools/fixtures/contract-fixtures.json'), 'utf8'));
 const prototypeNames = ['valueOf', 'constructor', 'toString', 'hasOwnProperty', '__proto__', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString'];
@@ -18,8 +22,21 @@ const prototypeNames = ['valueOf', 'constructor', 'toString', 'hasOwnProperty', 
 const withOwnKey = (body: unknown, name: string): Body => JSON.parse(JSON.stringify(body).replace('{', `{${JSON.stringify(name)}:1,`));
 
 const uuidEdges = (uuid: string) => [uuid.toUpperCase(), uuid.replaceAll('-', ''), `{${uuid}}`, `urn:uuid:${uuid}`, `${uuid} `, uuid.slice(0, -1)];
-const dateTimeEdges = ['2026-03-01T12:00:00Z', '2026-03-01t12:00:00z', '2026-03-01T12:00:00+00:00', '2026-03-01T12:00:00-00:00', '2016-12-31T23:59:60Z', '2026-03-01T23:59:60Z',
-  '2026-03-01T12:00:00.123456Z', '2026-03-01 12:00:00Z', '2026-03-01T12:00Z', '2026-02-30T12:00:00Z', '2026-03-01T24:00:00Z', '2026-03-01T12:00:00+0000', '2026-03-01T12:00:00'];
+const dateTimeEdges = [
+  '2026-03-01T12:00:00Z',
+  '2026-03-01t12:00:00z',
+  '2026-03-01T12:00:00+00:00',
+  '2026-03-01T12:00:00-00:00',
+  '2016-12-31T23:59:60Z',
+  '2026-03-01T23:59:60Z',
+  '2026-03-01T12:00:00.123456Z',
+  '2026-03-01 12:00:00Z',
+  '2026-03-01T12:00Z',
+  '2026-02-30T12:00:00Z',
+  '2026-03-01T24:00:00Z',
+  '2026-03-01T12:00:00+0000',
+  '2026-03-01T12:00:00',
+];
 
 function requestCases(): CorpusCase[] {
   const generated = fc.sample(validOffRampRequest(fixtures), { seed: 20261202, numRuns: 120 });
@@ -31,8 +48,11 @@ function requestCases(): CorpusCase[] {
   for (const [name, example] of Object.entries(requestExamples)) {
     bodies.push([`example ${name}`, example.value]);
     for (const key of prototypeNames) bodies.push([`example ${name} + own key ${key}`, withOwnKey(example.value, key)]);
-    if (example.value.userBankInformation) for (const key of prototypeNames) bodies.push([`example ${name} + bank key ${key}`, { ...example.value, userBankInformation: withOwnKey(example.value.userBankInformation, key) }]);
-    if (typeof example.value.userId === 'string') for (const edge of uuidEdges(example.value.userId)) bodies.push([`example ${name} userId ${edge}`, { ...example.value, userId: edge }]);
+    if (example.value.userBankInformation)
+      for (const key of prototypeNames)
+        bodies.push([`example ${name} + bank key ${key}`, { ...example.value, userBankInformation: withOwnKey(example.value.userBankInformation, key) }]);
+    if (typeof example.value.userId === 'string')
+      for (const edge of uuidEdges(example.value.userId)) bodies.push([`example ${name} userId ${edge}`, { ...example.value, userId: edge }]);
   }
   return bodies.map(([label, body]) => ({ schemaName: 'OffRampRequest', label, body }));
 }
@@ -40,7 +60,15 @@ function requestCases(): CorpusCase[] {
 const otherWallet = (data: Body) => (data.blockchainSymbol === 'SOL' ? `0x${'ab'.repeat(20)}` : '7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV');
 const bankBranches: Body[] = [
   { country: 'MX', accountIdentifier: '012180012345678909', isVerified: false },
-  { country: 'DO', accountIdentifier: '1234567890', bankName: 'Banco Popular', accountType: 'SAVINGS', documentIdentifier: '00112345678', documentType: 'CEDULA', isVerified: true },
+  {
+    country: 'DO',
+    accountIdentifier: '1234567890',
+    bankName: 'Banco Popular',
+    accountType: 'SAVINGS',
+    documentIdentifier: '00112345678',
+    documentType: 'CEDULA',
+    isVerified: true,
+  },
   { country: 'US', accountIdentifier: '123456789', bankName: 'Chase', routingNumber: '021000021', isVerified: true },
   { country: 'DE', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', bankName: 'Commerzbank', isVerified: true },
 ];
@@ -55,7 +83,8 @@ function responseCases(): CorpusCase[] {
     for (const key of Object.keys(value)) add(`without ${key}`, Object.fromEntries(Object.entries(value).filter(([k]) => k !== key)));
     const inner: Body = value.data ?? value.error;
     const innerKey = value.data ? 'data' : 'error';
-    for (const key of Object.keys(inner)) add(`${innerKey} without ${key}`, { ...value, [innerKey]: Object.fromEntries(Object.entries(inner).filter(([k]) => k !== key)) });
+    for (const key of Object.keys(inner))
+      add(`${innerKey} without ${key}`, { ...value, [innerKey]: Object.fromEntries(Object.entries(inner).filter(([k]) => k !== key)) });
     for (const key of prototypeNames) add(`${innerKey} own key ${key}`, { ...value, [innerKey]: withOwnKey(inner, key) });
     add(`${innerKey} unknown property`, { ...value, [innerKey]: { ...inner, note: 'x' } });
     if (!value.data) continue;
@@ -67,8 +96,14 @@ function responseCases(): CorpusCase[] {
     for (const edge of uuidEdges(data.id)) add(`receiverId ${edge}`, { ...value, data: { ...data, receiverId: edge } });
     for (const bank of bankBranches) {
       add(`bank ${bank.country}`, { ...value, data: { ...data, bankAccount: bank } });
-      for (const key of Object.keys(bank)) add(`bank ${bank.country} without ${key}`, { ...value, data: { ...data, bankAccount: Object.fromEntries(Object.entries(bank).filter(([k]) => k !== key)) } });
-      for (const donor of bankBranches) for (const [key, field] of Object.entries(donor)) if (!(key in bank)) add(`bank ${bank.country} + ${key} of ${donor.country}`, { ...value, data: { ...data, bankAccount: { ...bank, [key]: field } } });
+      for (const key of Object.keys(bank))
+        add(`bank ${bank.country} without ${key}`, {
+          ...value,
+          data: { ...data, bankAccount: Object.fromEntries(Object.entries(bank).filter(([k]) => k !== key)) },
+        });
+      for (const donor of bankBranches)
+        for (const [key, field] of Object.entries(donor))
+          if (!(key in bank)) add(`bank ${bank.country} + ${key} of ${donor.country}`, { ...value, data: { ...data, bankAccount: { ...bank, [key]: field } } });
       for (const key of prototypeNames) add(`bank ${bank.country} own key ${key}`, { ...value, data: { ...data, bankAccount: withOwnKey(bank, key) } });
     }
   }

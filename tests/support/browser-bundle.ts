@@ -22,5 +22,10 @@ export async function bundleForBrowser(entry = clientEntry, external: string[] =
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]!.contents;
-  return { code: Buffer.from(code).toString('utf8'), minifiedBytes: code.byteLength, gzippedBytes: gzipSync(code, { level: 9 }).byteLength, metafile: result.metafile as Metafile };
+  return {
+    code: Buffer.from(code).toString('utf8'),
+    minifiedBytes: code.byteLength,
+    gzippedBytes: gzipSync(code, { level: 9 }).byteLength,
+    metafile: result.metafile as Metafile,
+  };
 }

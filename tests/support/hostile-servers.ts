@@ -64,7 +64,9 @@ async function listen(server: Server, host: string): Promise<string> {
     socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
-  server.on('close', () => sockets.forEach((socket) => socket.destroy()));
+  server.on('close', () => {
+    for (const socket of sockets) socket.destroy();
+  });
   return `http://${host}:${(server.address() as AddressInfo).port}`;
 }
 

@@ -11,9 +11,11 @@ let registered = false;
 export async function hyperjumpValidators(spec: BundledSpec, schemaNames: string[]): Promise<Record<string, (body: unknown) => boolean>> {
   if (!registered) registerSchema(toJsonSchemaDocument(spec) as Parameters<typeof registerSchema>[0]);
   registered = true;
-  const entries = await Promise.all(schemaNames.map(async (name) => {
-    const validator = await validate(`${schemasId}#/$defs/${name}`);
-    return [name, (body: unknown) => validator(body as never).valid] as const;
-  }));
+  const entries = await Promise.all(
+    schemaNames.map(async (name) => {
+      const validator = await validate(`${schemasId}#/$defs/${name}`);
+      return [name, (body: unknown) => validator(body as never).valid] as const;
+    }),
+  );
   return Object.fromEntries(entries);
 }

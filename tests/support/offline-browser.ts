@@ -46,7 +46,13 @@ export async function openOffline(url: string, viewport = { width: 1440, height:
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
-  const result: Omit<OfflinePage, 'page' | 'openAnother' | 'close'> = { outsideRequests: [], refusedByPage: [], outsideAttempts: [], pageErrors: [], consoleErrors: [] };
+  const result: Omit<OfflinePage, 'page' | 'openAnother' | 'close'> = {
+    outsideRequests: [],
+    refusedByPage: [],
+    outsideAttempts: [],
+    pageErrors: [],
+    consoleErrors: [],
+  };
   await context.route('**/*', (route) => {
     const requested = route.request().url();
     if (isLocal(requested)) return route.continue();

@@ -8,7 +8,10 @@ import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 const bin = (name: string) => resolve(projectRoot, 'node_modules', '.bin', name);
 
 export function spectralFindings(paths: string[]): string[] {
-  const run = spawnSync(bin('spectral'), ['lint', ...paths, '--ruleset', resolve(projectRoot, '.spectral.yaml'), '--format', 'json', '--quiet'], { cwd: projectRoot, encoding: 'utf8' });
+  const run = spawnSync(bin('spectral'), ['lint', ...paths, '--ruleset', resolve(projectRoot, '.spectral.yaml'), '--format', 'json', '--quiet'], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  });
   const json = run.stdout.slice(run.stdout.indexOf('['));
   if (!json.startsWith('[')) throw new Error(`spectral printed no report: ${run.stdout}${run.stderr}`);
   return (JSON.parse(json) as { code: string }[]).map((finding) => finding.code);
@@ -17,7 +20,10 @@ export function spectralFindings(paths: string[]): string[] {
 export function redoclyRecommendedFindings(paths: string[]): string[] {
   // One report per file: Redocly prints one JSON document each.
   return paths.flatMap((path) => {
-    const run = spawnSync(bin('redocly'), ['lint', path, '--config', resolve(projectRoot, 'scripts/lint/redocly-recommended.yaml'), '--format', 'json'], { cwd: projectRoot, encoding: 'utf8' });
+    const run = spawnSync(bin('redocly'), ['lint', path, '--config', resolve(projectRoot, 'scripts/lint/redocly-recommended.yaml'), '--format', 'json'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
     const json = run.stdout.slice(run.stdout.indexOf('{'));
     if (!json.startsWith('{')) throw new Error(`redocly printed no report: ${run.stdout}${run.stderr}`);
     return (JSON.parse(json) as { problems: { ruleId: string }[] }).problems.map((problem) => problem.ruleId);

@@ -7,7 +7,9 @@ import { schemasId, toJsonSchemaDocument, type BundledSpec } from '../../package
 
 const fromCli = createRequire(createRequire(import.meta.url).resolve('@redocly/cli/package.json'));
 const fromCore = createRequire(fromCli.resolve('@redocly/openapi-core/package.json'));
-const RedoclyAjv2020 = fromCore('@redocly/ajv/dist/2020').default as new (options: object) => {
+const RedoclyAjv2020 = fromCore('@redocly/ajv/dist/2020').default as new (
+  options: object,
+) => {
   addSchema(schema: object): void;
   getSchema(id: string): ((data: unknown) => boolean) & { errors?: unknown };
 };
@@ -15,8 +17,17 @@ const RedoclyAjv2020 = fromCore('@redocly/ajv/dist/2020').default as new (option
 /** A verdict function (with Redocly's errors) per component schema of the spec. */
 export function redoclyValidatorOf(spec: BundledSpec): (schemaName: string) => (body: unknown) => { valid: boolean; errors: unknown } {
   const ajv = new RedoclyAjv2020({
-    schemaId: '$id', meta: true, allErrors: true, strictSchema: false, inlineRefs: false, validateSchema: false,
-    discriminator: true, allowUnionTypes: true, validateFormats: false, defaultUnevaluatedProperties: false, logger: false,
+    schemaId: '$id',
+    meta: true,
+    allErrors: true,
+    strictSchema: false,
+    inlineRefs: false,
+    validateSchema: false,
+    discriminator: true,
+    allowUnionTypes: true,
+    validateFormats: false,
+    defaultUnevaluatedProperties: false,
+    logger: false,
   });
   ajv.addSchema(toJsonSchemaDocument(spec));
   return (schemaName) => {

@@ -18,7 +18,11 @@ export function runScript(script: string, args: string[] = []): Promise<{ code: 
  * Runs a script like `runScript`, and measures its wall time and its peak resident memory (the
  * kernel's high-water mark, VmHWM, read while it runs), for tests that bound both.
  */
-export function runScriptMeasured(script: string, args: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number | null; output: string; wallMs: number; peakRssBytes: number }> {
+export function runScriptMeasured(
+  script: string,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ code: number | null; output: string; wallMs: number; peakRssBytes: number }> {
   return new Promise((done) => {
     const started = performance.now();
     const child = spawn(process.execPath, ['--import', 'tsx', resolve(projectRoot, script), ...args], { cwd: projectRoot, env });

@@ -15,11 +15,16 @@ const refName = (ref: { $ref: string }) => ref.$ref.split('/').pop()!;
 export const scenarios = contractScenarios(spec);
 
 /** Each scenario's request by name: its body (`value`) and the scenario (key fixture, padding, stall). */
-export const requestExamples: Record<string, { value: any; scenario: Scenario }> = Object.fromEntries(scenarios.map((scenario) => [scenario.name, { value: scenario.requestBody, scenario }]));
+export const requestExamples: Record<string, { value: any; scenario: Scenario }> = Object.fromEntries(
+  scenarios.map((scenario) => [scenario.name, { value: scenario.requestBody, scenario }]),
+);
 
 /** The spec's own request examples of the operation (media-type examples: valid, distinct bodies). */
 export const mediaTypeRequestExamples: Record<string, { summary?: string; value: any }> = Object.fromEntries(
-  Object.entries<{ $ref: string }>(operation.requestBody.content['application/json'].examples).map(([name, ref]) => [name, spec.components.examples[refName(ref)]!]),
+  Object.entries<{ $ref: string }>(operation.requestBody.content['application/json'].examples).map(([name, ref]) => [
+    name,
+    spec.components.examples[refName(ref)]!,
+  ]),
 );
 
 /** Named response examples of the operation: name -> { status, schema name, value }. */

@@ -15,7 +15,10 @@ process.stdin.on('end', () => process.exit(0)).resume();
 `;
 
 export async function startCreatedAnswerServer(body: unknown) {
-  const child = spawn(process.execPath, ['-e', serverSource], { env: { ...process.env, CREATED_BODY: JSON.stringify(body) }, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', serverSource], {
+    env: { ...process.env, CREATED_BODY: JSON.stringify(body) },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
     child.once('error', reject);

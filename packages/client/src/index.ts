@@ -6,6 +6,7 @@ export type { CreateOffRampResult, OffRampCreated, OffRampFailed, OffRampFailure
 export { validateOffRampRequest } from './preflight/validate-off-ramp-request.ts';
 export type { PreflightCheck, PreflightError, PreflightResult } from './preflight/validate-off-ramp-request.ts';
 export { errorCatalog } from '../generated/error-catalog.ts';
+export { apiKeyHeader, apiKeyPattern, maxRequestBodyBytes, maxRequestHeaderBytes, offRampPath, requestTimeoutSeconds } from '../generated/protocol.ts';
 export { catalogError } from './catalog/catalog-error.ts';
 export type { CatalogRowName } from './catalog/catalog-error.ts';
 export type {

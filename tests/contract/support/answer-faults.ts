@@ -44,7 +44,12 @@ export const answerFaults: Fault[] = [
   withHeader('a charset other than UTF-8', 'UserNotVerified', 'Content-Type', 'application/json; charset=iso-8859-1'),
   { kind: 'a body that is not JSON', scenario: 'BankSourceMissing', caughtBy: 'body is JSON', apply: (a) => ({ ...a, body: 'Bad Request' }) },
   // What Node's HTTP server sends by itself for oversized headers: the right status, no envelope.
-  { kind: 'a bare 431 without a body', scenario: 'RequestHeadersTooLarge', caughtBy: 'Content-Type', apply: () => ({ status: 431, headers: { connection: 'close' }, body: '' }) },
+  {
+    kind: 'a bare 431 without a body',
+    scenario: 'RequestHeadersTooLarge',
+    caughtBy: 'Content-Type',
+    apply: () => ({ status: 431, headers: { connection: 'close' }, body: '' }),
+  },
 
   // Schema level
   onBody('a missing required field (success)', 'CryptoAmountToDominicanRepublic', 'schema', (b) => delete b.data.destinationWalletAddress),
@@ -59,19 +64,56 @@ export const answerFaults: Fault[] = [
   // Catalog level
   onBody('a wrong error code', 'QuoteExpired', 'error.code', (b) => (b.error.code = 'BAD_REQUEST')),
   onBody('a wrong message', 'ReceiverNotVerified', 'error.message', (b) => (b.error.message = `${b.error.message}.`)),
-  onBody('a range message off its template', 'TokenAmountOutOfRange', 'error.message', (b) => (b.error.message = b.error.message.replace(/between \S+/, 'between five'))),
-  { kind: 'the body of another catalog row (same status and code)', scenario: 'BankInformationOfOtherUser', caughtBy: 'error.message', apply: (a) => ({ ...a, body: JSON.stringify(bodyOf('BankInformationOfOtherPartner')) }) },
-  { kind: 'the body of another catalog row (same status)', scenario: 'FiatCurrencyUnavailable', caughtBy: 'error.message', apply: (a) => ({ ...a, body: JSON.stringify(bodyOf('ChainTokenUnavailable')) }) },
-  { kind: 'the answer of another catalog row (other status)', scenario: 'InvalidPartnerFlow', caughtBy: 'error.code', apply: (a) => ({ ...a, status: 401, body: JSON.stringify(bodyOf('ApiKeyUnknown')) }) },
+  onBody(
+    'a range message off its template',
+    'TokenAmountOutOfRange',
+    'error.message',
+    (b) => (b.error.message = b.error.message.replace(/between \S+/, 'between five')),
+  ),
+  {
+    kind: 'the body of another catalog row (same status and code)',
+    scenario: 'BankInformationOfOtherUser',
+    caughtBy: 'error.message',
+    apply: (a) => ({ ...a, body: JSON.stringify(bodyOf('BankInformationOfOtherPartner')) }),
+  },
+  {
+    kind: 'the body of another catalog row (same status)',
+    scenario: 'FiatCurrencyUnavailable',
+    caughtBy: 'error.message',
+    apply: (a) => ({ ...a, body: JSON.stringify(bodyOf('ChainTokenUnavailable')) }),
+  },
+  {
+    kind: 'the answer of another catalog row (other status)',
+    scenario: 'InvalidPartnerFlow',
+    caughtBy: 'error.code',
+    apply: (a) => ({ ...a, status: 401, body: JSON.stringify(bodyOf('ApiKeyUnknown')) }),
+  },
   onBody('details on an error that has none', 'UserIdMissing', 'schema', (b) => (b.error.details = [{ path: '/userId', message: 'is required' }])),
-  onBody('details that point at another field', 'InvalidUserInput', 'error.details[].path', (b) => (b.error.details = [{ path: '/fiatAmount', message: 'must be a number' }])),
+  onBody(
+    'details that point at another field',
+    'InvalidUserInput',
+    'error.details[].path',
+    (b) => (b.error.details = [{ path: '/fiatAmount', message: 'must be a number' }]),
+  ),
   {
     kind: 'an oversized body answered as invalid input',
     scenario: 'PayloadTooLarge',
     caughtBy: 'error.code',
-    apply: (a) => ({ ...a, status: 400, body: JSON.stringify({ success: false, error: { code: 'INVALID_USER_INPUT_ERROR', message: 'Invalid User Input', details: [{ path: '', message: 'body too large' }] } }) }),
+    apply: (a) => ({
+      ...a,
+      status: 400,
+      body: JSON.stringify({
+        success: false,
+        error: { code: 'INVALID_USER_INPUT_ERROR', message: 'Invalid User Input', details: [{ path: '', message: 'body too large' }] },
+      }),
+    }),
   },
-  { kind: 'a transaction where an error was due', scenario: 'ChainTokenUnavailable', caughtBy: 'status', apply: (a, earlier) => ({ ...a, status: 201, body: earlier.get('FiatAmountToMexico')!.body }) },
+  {
+    kind: 'a transaction where an error was due',
+    scenario: 'ChainTokenUnavailable',
+    caughtBy: 'status',
+    apply: (a, earlier) => ({ ...a, status: 201, body: earlier.get('FiatAmountToMexico')!.body }),
+  },
 
   // Consistency with the request and across the run
   onBody('the requested amount not echoed', 'FiatAmountToUnitedStates', 'exactly the requested amount', (b) => {
@@ -81,8 +123,13 @@ export const answerFaults: Fault[] = [
   onBody('another user', 'CryptoAmountToSepa', 'data.userId', (b) => (b.data.userId = 'ed6323b0-fb44-40af-81dc-eb106de22d31')),
   onBody('the receiver dropped', 'PayoutToReceiver', 'data.receiverId', (b) => (b.data.receiverId = null)),
   onBody('the premium spread not echoed', 'FiatAmountToMexico', 'data.premiumSpread', (b) => (b.data.premiumSpread = 0)),
-  onBody('inline bank details not echoed', 'FiatAmountToMexico', 'data.bankAccount.accountIdentifier', (b) => (b.data.bankAccount.accountIdentifier = '002010077777777771')),
-  onBody('a currency other than the request\'s', 'CryptoAmountToDominicanRepublic', 'data.fiatCurrency', (b) => (b.data.fiatCurrency = 'USD')),
+  onBody(
+    'inline bank details not echoed',
+    'FiatAmountToMexico',
+    'data.bankAccount.accountIdentifier',
+    (b) => (b.data.bankAccount.accountIdentifier = '002010077777777771'),
+  ),
+  onBody("a currency other than the request's", 'CryptoAmountToDominicanRepublic', 'data.fiatCurrency', (b) => (b.data.fiatCurrency = 'USD')),
   onBody('a payout to an account of another country', 'QuoteWithSavedBank', 'pays out to', (b) => {
     b.data.bankAccount = { country: 'US', accountIdentifier: '123456789012', bankName: 'JPMorgan Chase Bank', routingNumber: '021000021', isVerified: true };
   }),
@@ -97,5 +144,10 @@ export const answerFaults: Fault[] = [
     // The same instant, written with an offset of +01:00.
     b.data.createdAt = new Date(Date.parse(b.data.createdAt) + 3_600_000).toISOString().replace('Z', '+01:00');
   }),
-  onBody('the id of another transaction', 'CryptoAmountToDominicanRepublic', 'data.id is unique', (b, earlier) => (b.data.id = dataOf(earlier, 'QuoteWithSavedBank').id)),
+  onBody(
+    'the id of another transaction',
+    'CryptoAmountToDominicanRepublic',
+    'data.id is unique',
+    (b, earlier) => (b.data.id = dataOf(earlier, 'QuoteWithSavedBank').id),
+  ),
 ];

@@ -31,7 +31,9 @@ export interface FaultInjectingProxy {
 }
 
 const flatHeaders = (headers: IncomingHttpHeaders): Record<string, string> =>
-  Object.fromEntries(Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])));
+  Object.fromEntries(
+    Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])),
+  );
 
 /**
  * Streams the request upstream as it arrives (a stalled request reaches the server stalled, and
@@ -39,12 +41,15 @@ const flatHeaders = (headers: IncomingHttpHeaders): Record<string, string> =>
  */
 function forward(upstream: URL, req: IncomingMessage, sent: Buffer[]): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const upstreamRequest = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res.headers), body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const upstreamRequest = httpRequest(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res.headers), body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     upstreamRequest.on('error', reject);
     req.on('data', (c: Buffer) => {
       sent.push(c);
@@ -57,7 +62,10 @@ function forward(upstream: URL, req: IncomingMessage, sent: Buffer[]): Promise<A
 /**
  * @param scenarioOf names the scenario a request belongs to (from its body and headers).
  */
-export async function startFaultInjectingProxy(upstream: string, scenarioOf: (body: string, headers: Record<string, string | undefined>) => string | undefined): Promise<FaultInjectingProxy> {
+export async function startFaultInjectingProxy(
+  upstream: string,
+  scenarioOf: (body: string, headers: Record<string, string | undefined>) => string | undefined,
+): Promise<FaultInjectingProxy> {
   const upstreamUrl = new URL(upstream);
   let fault: Fault | undefined;
   const injected: string[] = [];

@@ -8,12 +8,16 @@ const canonical = (value: unknown): string =>
   Array.isArray(value)
     ? `[${value.map(canonical).join(',')}]`
     : typeof value === 'object' && value !== null
-      ? `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`
+      ? `{${Object.keys(value)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+          .join(',')}}`
       : JSON.stringify(value);
 
 export type ScenarioOfRequest = (body: string, headers: Record<string, string | undefined>) => string | undefined;
 
-const paddingOf = (scenario: Scenario) => `${scenario.requestText === undefined ? '' : Buffer.byteLength(scenario.requestText)}|${scenario.requestHeaders['x-padding']?.length ?? ''}`;
+const paddingOf = (scenario: Scenario) =>
+  `${scenario.requestText === undefined ? '' : Buffer.byteLength(scenario.requestText)}|${scenario.requestHeaders['x-padding']?.length ?? ''}`;
 
 export function scenarioOfRequest(): ScenarioOfRequest {
   const fixtures = loadFixtures(defaultFixturesPath);

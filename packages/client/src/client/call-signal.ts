@@ -19,10 +19,13 @@ export function callSignal(callerSignal: AbortSignal | undefined, timeoutMs: num
   const onCallerAbort = () => controller.abort(callerSignal!.reason);
   if (callerSignal?.aborted) onCallerAbort();
   else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-  const timer = setTimeout(() => {
-    interruption.timedOut = true;
-    controller.abort(new DOMException(`No complete answer within ${timeoutMs} ms`, 'TimeoutError'));
-  }, Math.min(timeoutMs, maxTimerDelay));
+  const timer = setTimeout(
+    () => {
+      interruption.timedOut = true;
+      controller.abort(new DOMException(`No complete answer within ${timeoutMs} ms`, 'TimeoutError'));
+    },
+    Math.min(timeoutMs, maxTimerDelay),
+  );
   return {
     signal: controller.signal,
     interruption: () => ({ timedOut: interruption.timedOut, callerAborted: callerSignal?.aborted === true && !interruption.timedOut }),

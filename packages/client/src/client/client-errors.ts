@@ -28,4 +28,5 @@ export class OffRampResponseTooLargeError extends Error {
 export const redirectMessage = (status: number, targetOrigin: string | undefined) =>
   `The server answered with a redirect (${status ? `HTTP ${status}` : 'status hidden by the browser'}) to ${targetOrigin ?? 'an unknown origin'}; it was not followed.`;
 
-export const tooLargeMessage = (maxResponseBytes: number) => `The server's answer is larger than maxResponseBytes (${maxResponseBytes} bytes); reading stopped there.`;
+export const tooLargeMessage = (maxResponseBytes: number) =>
+  `The server's answer is larger than maxResponseBytes (${maxResponseBytes} bytes); reading stopped there.`;

@@ -9,6 +9,7 @@ import { interruptionFailure, offRampFailure } from './off-ramp-failure.ts';
 import type { CreateOffRampResult, OffRampRejected } from './off-ramp-result.ts';
 import { readOffRampResponse } from './read-off-ramp-response.ts';
 import { redactCause, redactStrings } from './redact.ts';
+import { apiKeyHeader, offRampPath } from '../../generated/protocol.ts';
 
 /** Default time limit of a call: a server that never answers must not hold the caller forever. */
 export const defaultTimeoutMs = 30_000;
@@ -57,11 +58,10 @@ export interface OffRampClient {
   readonly api: Client<paths>;
 }
 
-const offRampPath = '/api/partner/v2/off-ramp';
-
 // Header names are case-insensitive: lower-case them, so that ours replace a caller's
 // `Partner-Api-Key` or `Content-Type` instead of being sent beside it.
-const lowerCaseNames = (headers: Record<string, string> = {}) => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+const lowerCaseNames = (headers: Record<string, string> = {}) =>
+  Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 const isPositive = (value: unknown) => typeof value === 'number' && value > 0;
 
 const urlWithCredentials = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i;
@@ -71,11 +71,18 @@ export function createOffRampClient(options: OffRampClientOptions): OffRampClien
   const { baseUrl, apiKey, headers: extraHeaders, timeoutMs = defaultTimeoutMs, maxResponseBytes = defaultMaxResponseBytes } = options;
   if (typeof baseUrl !== 'string') throw new TypeError('createOffRampClient: baseUrl must be a string');
   // fetch refuses a URL with credentials, and its error quotes the URL, password included.
-  if (urlWithCredentials.test(baseUrl)) throw new TypeError('createOffRampClient: baseUrl must not contain a user name or password (the partner key is the credential)');
+  if (urlWithCredentials.test(baseUrl))
+    throw new TypeError('createOffRampClient: baseUrl must not contain a user name or password (the partner key is the credential)');
   if (typeof apiKey !== 'string' || apiKey.length === 0) throw new TypeError('createOffRampClient: apiKey must be a non-empty string');
-  if (!isValidApiKey(apiKey)) throw new TypeError('createOffRampClient: apiKey is not a valid header value: only visible ASCII characters (0x21-0x7E) are allowed, so no space or line break; a trailing newline (from a file or an environment variable) is the likely cause');
+  if (!isValidApiKey(apiKey))
+    throw new TypeError(
+      'createOffRampClient: apiKey is not a valid header value: only visible ASCII characters (0x21-0x7E) are allowed, so no space or line break; a trailing newline (from a file or an environment variable) is the likely cause',
+    );
   const invalidName = extraHeaders === undefined ? undefined : invalidHeaderName(extraHeaders);
-  if (invalidName !== undefined) throw new TypeError(`createOffRampClient: the header ${quotedHeaderName(redactStrings(invalidName, apiKey))} of the headers option has an invalid name or value`);
+  if (invalidName !== undefined)
+    throw new TypeError(
+      `createOffRampClient: the header ${quotedHeaderName(redactStrings(invalidName, apiKey))} of the headers option has an invalid name or value`,
+    );
   if (!isPositive(timeoutMs)) throw new TypeError('createOffRampClient: timeoutMs must be a positive number of milliseconds (Infinity: none)');
   if (!isPositive(maxResponseBytes)) throw new TypeError('createOffRampClient: maxResponseBytes must be a positive number of bytes');
   const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -83,7 +90,12 @@ export function createOffRampClient(options: OffRampClientOptions): OffRampClien
   const url = baseUrl.replace(/\/+$/, '') + offRampPath;
   // Built once: per call only the body changes. Plain objects, because `new Request(...)` and
   // `new Headers(...)` per call are what makes a generic client slower than raw fetch.
-  const headers: Record<string, string> = { ...lowerCaseNames(extraHeaders), accept: 'application/json', 'content-type': 'application/json', 'partner-api-key': apiKey };
+  const headers: Record<string, string> = {
+    ...lowerCaseNames(extraHeaders),
+    accept: 'application/json',
+    'content-type': 'application/json',
+    [apiKeyHeader]: apiKey,
+  };
 
   async function send(body: OffRampRequest, init: CreateOffRampInit): Promise<CreateOffRampResult> {
     if (init.preflight !== false) {
@@ -94,7 +106,11 @@ export function createOffRampClient(options: OffRampClientOptions): OffRampClien
       }
     }
     const badHeader = init.headers ? invalidHeaderName(init.headers) : undefined;
-    if (badHeader !== undefined) return offRampFailure('unserializable-request', `The header ${quotedHeaderName(badHeader)} of init.headers has an invalid name or value; nothing was sent.`);
+    if (badHeader !== undefined)
+      return offRampFailure(
+        'unserializable-request',
+        `The header ${quotedHeaderName(badHeader)} of init.headers has an invalid name or value; nothing was sent.`,
+      );
     let json: string;
     try {
       json = JSON.stringify(body);
@@ -135,6 +151,10 @@ export function createOffRampClient(options: OffRampClientOptions): OffRampClien
     return result;
   }
 
-  const api = createClient<paths>({ baseUrl, fetch: guardedFetch(fetchImpl, { timeoutMs, maxResponseBytes, apiKey }), headers: { ...lowerCaseNames(extraHeaders), 'partner-api-key': apiKey } });
+  const api = createClient<paths>({
+    baseUrl,
+    fetch: guardedFetch(fetchImpl, { timeoutMs, maxResponseBytes, apiKey }),
+    headers: { ...lowerCaseNames(extraHeaders), [apiKeyHeader]: apiKey },
+  });
   return { createOffRamp, api };
 }

@@ -11,7 +11,11 @@ export function withResponse<T extends CreateOffRampResult>(result: T, response:
 }
 
 /** A failure result. `message` is ours; pass nothing secret into it. */
-export function offRampFailure(kind: OffRampFailureKind, message: string, extra: { status?: number; cause?: unknown; response?: Response } = {}): OffRampFailed {
+export function offRampFailure(
+  kind: OffRampFailureKind,
+  message: string,
+  extra: { status?: number; cause?: unknown; response?: Response } = {},
+): OffRampFailed {
   const failure: OffRampFailed['failure'] = extra.cause === undefined ? { kind, message } : { kind, message, cause: extra.cause };
   return withResponse({ ok: false, status: extra.status, failure } as OffRampFailed, extra.response);
 }

@@ -21,29 +21,48 @@ export async function readOffRampResponse(response: Response, requestUrl: string
   const status = response.status;
   if (isRedirect(response)) {
     discardBody(response);
-    return offRampFailure('redirect', `${redirectMessage(status, redirectTargetOrigin(response, requestUrl))} The transaction may exist.`, { status, response });
+    return offRampFailure('redirect', `${redirectMessage(status, redirectTargetOrigin(response, requestUrl))} The transaction may exist.`, {
+      status,
+      response,
+    });
   }
   const validate = validatorOf(status);
   if (!validate) {
     discardBody(response);
-    return offRampFailure('unexpected-status', `The server answered HTTP ${status}, a status this endpoint does not document; the transaction may exist.`, { status, response });
+    return offRampFailure('unexpected-status', `The server answered HTTP ${status}, a status this endpoint does not document; the transaction may exist.`, {
+      status,
+      response,
+    });
   }
   const contentType = response.headers.get('content-type') ?? '';
   if (!jsonMediaType.test(contentType)) {
     discardBody(response);
-    return offRampFailure('invalid-response', `The server answered HTTP ${status} with ${contentType ? `content type ${contentType.split(';')[0]}` : 'no content type'}, not JSON.`, { status, response });
+    return offRampFailure(
+      'invalid-response',
+      `The server answered HTTP ${status} with ${contentType ? `content type ${contentType.split(';')[0]}` : 'no content type'}, not JSON.`,
+      { status, response },
+    );
   }
   const text = await readBoundedText(response, maxBytes);
-  if (text === undefined) return offRampFailure('response-too-large', `${tooLargeMessage(maxBytes)} HTTP ${status}; the transaction may exist.`, { status, response });
+  if (text === undefined)
+    return offRampFailure('response-too-large', `${tooLargeMessage(maxBytes)} HTTP ${status}; the transaction may exist.`, { status, response });
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (cause) {
-    return offRampFailure('invalid-response', `The server answered HTTP ${status} with a body that is not valid JSON; the transaction may exist.`, { status, cause, response });
+    return offRampFailure('invalid-response', `The server answered HTTP ${status} with a body that is not valid JSON; the transaction may exist.`, {
+      status,
+      cause,
+      response,
+    });
   }
   if (!validate(body)) {
     const schema = status === 201 ? 'the OffRampCreatedResponse' : `the HTTP ${status} error`;
-    return offRampFailure('invalid-response', `The server answered HTTP ${status} with a body that is not valid against ${schema} schema (first at ${firstFailingPath(validate.errors)}); the transaction may exist.`, { status, response });
+    return offRampFailure(
+      'invalid-response',
+      `The server answered HTTP ${status} with a body that is not valid against ${schema} schema (first at ${firstFailingPath(validate.errors)}); the transaction may exist.`,
+      { status, response },
+    );
   }
   if (status === 201) return withResponse({ ok: true, status: 201, data: (body as { data: OffRampCreated['data'] }).data } as OffRampCreated, response);
   const { code, message, details } = (body as { error: OffRampRejected['error'] }).error;

@@ -67,9 +67,7 @@ export function bicFault(bic: string): string | undefined {
 export function routingNumberFault(routingNumber: string): string | undefined {
   if (isValidRoutingNumber(routingNumber)) return undefined;
   // abavalidator rejects a zero weighted sum, which only nine zeros have, apart from the checksum.
-  return /^0+$/.test(routingNumber)
-    ? 'is not a valid ABA routing number: all digits are zero'
-    : 'is not a valid ABA routing number: wrong checksum';
+  return /^0+$/.test(routingNumber) ? 'is not a valid ABA routing number: all digits are zero' : 'is not a valid ABA routing number: wrong checksum';
 }
 
 /**
@@ -100,7 +98,8 @@ export function bankChecksumDetails(bank: unknown): OffRampErrorDetail[] {
   if (iban) {
     const fault = ibanFault(iban);
     if (fault) at('iban', fault);
-    else if (typeof details.country === 'string' && iban.slice(0, 2) !== details.country) at('iban', `belongs to ${iban.slice(0, 2)}, not to country ${details.country}`);
+    else if (typeof details.country === 'string' && iban.slice(0, 2) !== details.country)
+      at('iban', `belongs to ${iban.slice(0, 2)}, not to country ${details.country}`);
   }
   const bic = text('bic', /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/);
   if (bic) at('bic', bicFault(bic));

@@ -21,10 +21,14 @@ export function clabeFault(clabeNumber: string): string | undefined {
   const result = clabe.validate(clabeNumber);
   if (result.ok) return undefined;
   switch (result.error) {
-    case 'invalid-checksum': return `is not a valid CLABE: wrong control digit (the last digit should be ${result.checksum})`;
-    case 'invalid-bank': return `is not a valid CLABE: unknown bank code ${result.code.bank}`;
-    case 'invalid-city': return `is not a valid CLABE: unknown city code ${result.code.city}`;
+    case 'invalid-checksum':
+      return `is not a valid CLABE: wrong control digit (the last digit should be ${result.checksum})`;
+    case 'invalid-bank':
+      return `is not a valid CLABE: unknown bank code ${result.code.bank}`;
+    case 'invalid-city':
+      return `is not a valid CLABE: unknown city code ${result.code.city}`;
     // The schema's pattern rules out a wrong length and non-digits.
-    default: return `is not a valid CLABE: ${result.message}`;
+    default:
+      return `is not a valid CLABE: ${result.message}`;
   }
 }

@@ -22,11 +22,16 @@ const escapePointer = (name: string) => name.replaceAll('~', '~0').replaceAll('/
 function toDetail(error: ValidatorError): OffRampErrorDetail {
   const params = error.params as Record<string, string>;
   if (error.keyword === 'required') return { path: `${error.instancePath}/${escapePointer(params.missingProperty!)}`, message: 'is required' };
-  if (error.keyword === 'unevaluatedProperties') return { path: `${error.instancePath}/${escapePointer(params.unevaluatedProperty!)}`, message: 'is not allowed' };
-  if (error.keyword === 'additionalProperties') return { path: `${error.instancePath}/${escapePointer(params.additionalProperty!)}`, message: 'is not allowed' };
+  if (error.keyword === 'unevaluatedProperties')
+    return { path: `${error.instancePath}/${escapePointer(params.unevaluatedProperty!)}`, message: 'is not allowed' };
+  if (error.keyword === 'additionalProperties')
+    return { path: `${error.instancePath}/${escapePointer(params.additionalProperty!)}`, message: 'is not allowed' };
   // Unions by country / holder type are compiled with Ajv's `discriminator`: name the tag field.
   if (error.keyword === 'discriminator') {
-    return { path: `${error.instancePath}/${escapePointer(params.tag!)}`, message: params.error === 'tag' ? 'is required' : 'is not one of the supported values' };
+    return {
+      path: `${error.instancePath}/${escapePointer(params.tag!)}`,
+      message: params.error === 'tag' ? 'is required' : 'is not one of the supported values',
+    };
   }
   return { path: error.instancePath, message: error.message ?? `fails ${error.keyword}` };
 }

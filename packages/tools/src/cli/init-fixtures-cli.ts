@@ -3,23 +3,19 @@
 // and keys their server knows. Never overwrites a file unless asked (--force).
 import { copyFileSync, constants, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandOptions } from './command-options.ts';
 import { defaultFixturesPath } from '../spec/contract-files.ts';
 
 const usage = 'usage: off-ramp-contract init-fixtures [--out <file>] [--force]   (default --out off-ramp-fixtures.json)';
 
 function main(): number {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { out: { type: 'string', default: 'off-ramp-fixtures.json' }, force: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } }));
-  } catch (error) {
-    console.error(`init-fixtures: ${(error as Error).message}\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const values = commandOptions('init-fixtures', usage, {
+    options: {
+      out: { type: 'string', default: 'off-ramp-fixtures.json' },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
   const out = resolve(values.out);
   if (existsSync(out) && !values.force) {
     console.error(`init-fixtures: ${out} exists; pass --force to replace it`);
@@ -34,7 +30,7 @@ function main(): number {
   console.log(`init-fixtures: wrote ${out}`);
   console.log("  It holds the sandbox's ids and keys. Replace each with one your server knows in that state (the keys of");
   console.log('  apiKeys, users, quotes, bankInformation, receivers; the unavailable currency, chain and token; amounts out of');
-  console.log('  range), then: off-ramp-contract contract --server <url> --fixtures ' + values.out);
+  console.log(`  range), then: off-ramp-contract contract --server <url> --fixtures ${values.out}`);
   return 0;
 }
 

@@ -1,51 +1,38 @@
 // off-ramp-contract contract --server <url> [--fixtures <file>] [--target server|prism-mock|prism-proxy]
 //                     [--report <file>] [--only <scenario>]... [--timeout <seconds>] [--dredd-output]
 // Exit codes: 0 every scenario that ran passed; 1 a scenario failed; 2 the run could not start.
-import { parseArgs } from 'node:util';
+import { commandOptions, usageError } from '../cli/command-options.ts';
 import { targetKinds, type TargetKind } from './targets.ts';
 
 const usage = `usage: off-ramp-contract contract --server <url> [--fixtures <file>] [--target ${targetKinds.join('|')}] [--report <file>] [--only <scenario>]... [--timeout <seconds>] [--dredd-output]`;
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        server: { type: 'string' },
-        fixtures: { type: 'string' },
-        target: { type: 'string', default: 'server' },
-        report: { type: 'string' },
-        only: { type: 'string', multiple: true },
-        'dredd-output': { type: 'boolean', default: false },
-        timeout: { type: 'string', default: '10' },
-        help: { type: 'boolean', default: false },
-      },
-    }));
-  } catch (error) {
-    console.error(`contract: ${(error as Error).message}\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const values = commandOptions('contract', usage, {
+    options: {
+      server: { type: 'string' },
+      fixtures: { type: 'string' },
+      target: { type: 'string', default: 'server' },
+      report: { type: 'string' },
+      only: { type: 'string', multiple: true },
+      'dredd-output': { type: 'boolean', default: false },
+      timeout: { type: 'string', default: '10' },
+      help: { type: 'boolean', default: false },
+    },
+  });
   if (!values.server) {
-    console.error(`contract: --server is required\n${usage}`);
-    return 2;
+    usageError('contract', usage, `--server is required`);
   }
   if (!(targetKinds as readonly string[]).includes(values.target!)) {
-    console.error(`contract: --target must be one of ${targetKinds.join(', ')}\n${usage}`);
-    return 2;
+    usageError('contract', usage, `--target must be one of ${targetKinds.join(', ')}`);
   }
   const timeoutSeconds = Number(values.timeout);
   if (!(timeoutSeconds > 0)) {
-    console.error(`contract: --timeout must be a number of seconds, not ${values.timeout}\n${usage}`);
-    return 2;
+    usageError('contract', usage, `--timeout must be a number of seconds, not ${values.timeout}`);
   }
   // Loaded only now: Dredd takes a moment to load, and a usage error should not wait for it.
   const { runContractSuite } = await import('./run-contract-suite.ts');
   const { formatCoverageTable, formatScenarioLines } = await import('./report.ts');
-  let run;
+  let run: Awaited<ReturnType<typeof runContractSuite>>;
   try {
     run = await runContractSuite({
       server: values.server,

@@ -66,7 +66,12 @@ function readAll(request: IncomingMessage): Promise<Buffer> {
  * @param target the server under test (its path, if any, prefixes every request path)
  * @param transportOf what the gate adds to each scenario's request
  */
-export async function startExchangeGate(target: URL, limits: ExchangeLimits, transportOf: (scenario: string) => ScenarioTransport, relay: 'status' | 'answer' = 'status'): Promise<ExchangeGate> {
+export async function startExchangeGate(
+  target: URL,
+  limits: ExchangeLimits,
+  transportOf: (scenario: string) => ScenarioTransport,
+  relay: 'status' | 'answer' = 'status',
+): Promise<ExchangeGate> {
   const records = new Map<string, GateRecord>();
   const early = new Map<string, Promise<GateRecord>>();
   const prefix = target.pathname.replace(/\/+$/, '');
@@ -94,7 +99,9 @@ export async function startExchangeGate(target: URL, limits: ExchangeLimits, tra
       const scenario = String(request.headers[scenarioHeader] ?? '');
       const body = await readAll(request);
       const headers = Object.fromEntries(
-        Object.entries(request.headers).flatMap(([name, value]) => (hopHeaders.has(name) || value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])),
+        Object.entries(request.headers).flatMap(([name, value]) =>
+          hopHeaders.has(name) || value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]],
+        ),
       );
       const record = await (early.get(scenario) ?? exchange(scenario, request.url ?? '/', headers, body));
       records.set(scenario, record);

@@ -79,6 +79,11 @@ const headerSafe = /^[\x21-\x7e]+$/;
 
 /** Fails, without quoting any key, when a key could not be sent as a header value (e.g. a trailing newline). */
 export function checkFixtureKeys(fixtures: Fixtures): void {
-  const bad = fixtureSecrets(fixtures).filter((secret) => !headerSafe.test(secret.value)).map((secret) => secret.label);
-  if (bad.length > 0) throw new Error(`The fixtures' ${bad.join(', ')} cannot be sent as a header value (a space, a line break or a non-ASCII character; check for a trailing newline)`);
+  const bad = fixtureSecrets(fixtures)
+    .filter((secret) => !headerSafe.test(secret.value))
+    .map((secret) => secret.label);
+  if (bad.length > 0)
+    throw new Error(
+      `The fixtures' ${bad.join(', ')} cannot be sent as a header value (a space, a line break or a non-ASCII character; check for a trailing newline)`,
+    );
 }

@@ -61,7 +61,11 @@ export function createResponseJudge(spec: BundledSpec, ajv: Ajv2020, options: { 
       const envelope = body as { success?: unknown; error?: { code?: unknown; message?: unknown } } | null;
       if (!scenario.catalogRow && envelope?.success === false) {
         // An error where a transaction was expected: name the error instead of listing every missing field.
-        deviations.push({ check: 'answer', expected: 'the created transaction', actual: `error ${shown(envelope.error?.code)} ${shown(envelope.error?.message)}` });
+        deviations.push({
+          check: 'answer',
+          expected: 'the created transaction',
+          actual: `error ${shown(envelope.error?.code)} ${shown(envelope.error?.message)}`,
+        });
         return deviations;
       }
       if (scenario.catalogRow) {

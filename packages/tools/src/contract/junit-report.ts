@@ -18,7 +18,13 @@ const forbiddenInXml = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/
 
 export function xmlText(text: string): string {
   const shortened = text.length > maxTextLength ? `${text.slice(0, maxTextLength)}… (${text.length - maxTextLength} more characters)` : text;
-  return shortened.replace(forbiddenInXml, '\uFFFD').replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;');
+  return shortened
+    .replace(forbiddenInXml, '\uFFFD')
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&apos;');
 }
 
 export function junitXml(suite: { name: string; durationMs: number; cases: JunitCase[] }): string {

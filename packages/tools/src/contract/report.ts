@@ -31,8 +31,16 @@ export function formatCoverageTable(runs: { label: string; run: ContractRunResul
   if (!first) return '';
   const nameWidth = Math.max('Scenario'.length, ...first.run.results.map((r) => r.scenario.name.length), 'Catalog rows covered'.length);
   const columnWidth = Math.max(9, ...runs.map((r) => r.label.length));
-  const row = (name: string, status: string, cells: string[]) => `${name.padEnd(nameWidth)}  ${status.padEnd(6)}  ${cells.map((c) => c.padEnd(columnWidth)).join('  ')}`.trimEnd();
-  const lines = [row('Scenario', 'Status', runs.map((r) => r.label)), '-'.repeat(nameWidth + 8 + runs.length * (columnWidth + 2))];
+  const row = (name: string, status: string, cells: string[]) =>
+    `${name.padEnd(nameWidth)}  ${status.padEnd(6)}  ${cells.map((c) => c.padEnd(columnWidth)).join('  ')}`.trimEnd();
+  const lines = [
+    row(
+      'Scenario',
+      'Status',
+      runs.map((r) => r.label),
+    ),
+    '-'.repeat(nameWidth + 8 + runs.length * (columnWidth + 2)),
+  ];
   for (const result of first.run.results) {
     const cells = runs.map(({ run }) => {
       const same = run.results.find((r) => r.scenario.name === result.scenario.name);
@@ -41,8 +49,26 @@ export function formatCoverageTable(runs: { label: string; run: ContractRunResul
     lines.push(row(result.scenario.name, String(result.scenario.status), cells));
   }
   lines.push('-'.repeat(nameWidth + 8 + runs.length * (columnWidth + 2)));
-  lines.push(row('Scenarios passed', '', runs.map(({ run }) => `${count(run, 'pass')}/${run.results.length}`)));
-  lines.push(row('Scenarios failed', '', runs.map(({ run }) => String(count(run, 'fail')))));
-  lines.push(row('Catalog rows covered', '', runs.map(({ run }) => `${run.catalogRowsCovered}/${run.catalogRows}`)));
+  lines.push(
+    row(
+      'Scenarios passed',
+      '',
+      runs.map(({ run }) => `${count(run, 'pass')}/${run.results.length}`),
+    ),
+  );
+  lines.push(
+    row(
+      'Scenarios failed',
+      '',
+      runs.map(({ run }) => String(count(run, 'fail'))),
+    ),
+  );
+  lines.push(
+    row(
+      'Catalog rows covered',
+      '',
+      runs.map(({ run }) => `${run.catalogRowsCovered}/${run.catalogRows}`),
+    ),
+  );
   return lines.join('\n');
 }

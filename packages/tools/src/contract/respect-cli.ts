@@ -1,35 +1,36 @@
 // off-ramp-contract respect --server <url> [--fixtures <file>] [--json <file>] [--timeout <seconds>]
 // The contract's scenarios run by Redocly's Arazzo runner instead of ours (see run-respect.ts).
 // Exit codes: 0 every workflow passed; 1 a workflow failed; 2 the run could not start.
-import { parseArgs } from 'node:util';
+import { commandOptions, usageError } from '../cli/command-options.ts';
 import { runRespect } from './run-respect.ts';
 
 const usage = 'usage: off-ramp-contract respect --server <url> [--fixtures <file>] [--json <file>] [--timeout <seconds>]';
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { server: { type: 'string' }, fixtures: { type: 'string' }, json: { type: 'string' }, timeout: { type: 'string', default: '10' }, help: { type: 'boolean', default: false } } }));
-  } catch (error) {
-    console.error(`respect: ${(error as Error).message}\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const values = commandOptions('respect', usage, {
+    options: {
+      server: { type: 'string' },
+      fixtures: { type: 'string' },
+      json: { type: 'string' },
+      timeout: { type: 'string', default: '10' },
+      help: { type: 'boolean', default: false },
+    },
+  });
   if (!values.server || !/^https?:\/\//.test(values.server)) {
-    console.error(`respect: --server must be an http:// or https:// URL\n${usage}`);
-    return 2;
+    usageError('respect', usage, `--server must be an http:// or https:// URL`);
   }
   const timeoutSeconds = Number(values.timeout);
   if (!(timeoutSeconds > 0)) {
-    console.error(`respect: --timeout must be a number of seconds, not ${values.timeout}\n${usage}`);
-    return 2;
+    usageError('respect', usage, `--timeout must be a number of seconds, not ${values.timeout}`);
   }
-  let run;
+  let run: Awaited<ReturnType<typeof runRespect>>;
   try {
-    run = await runRespect({ server: values.server, requestTimeoutMs: timeoutSeconds * 1000, ...(values.fixtures ? { fixturesPath: values.fixtures } : {}), ...(values.json ? { jsonOutputPath: values.json } : {}) });
+    run = await runRespect({
+      server: values.server,
+      requestTimeoutMs: timeoutSeconds * 1000,
+      ...(values.fixtures ? { fixturesPath: values.fixtures } : {}),
+      ...(values.json ? { jsonOutputPath: values.json } : {}),
+    });
   } catch (error) {
     console.error(`respect: ${(error as Error).message}`);
     return 2;

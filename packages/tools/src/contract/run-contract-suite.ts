@@ -75,7 +75,7 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
   const started = Date.now();
   const target = options.target ?? 'server';
   if (target === 'prism-mock' && options.fixturesPath) {
-    throw new Error('The Prism mock answers with the spec\'s examples, which are written with the default fixtures: run --target prism-mock without --fixtures');
+    throw new Error("The Prism mock answers with the spec's examples, which are written with the default fixtures: run --target prism-mock without --fixtures");
   }
   let targetUrl: URL;
   try {
@@ -129,7 +129,11 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
   // and runs last in Dredd's order, so that the run waits for it only once.
   const waiting = plan.run.filter((s) => transportOf(s.name).stallAfterBytes !== undefined);
   for (const scenario of waiting) {
-    gate.startEarly(scenario.name, { path: operationPath, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(substitute(scenario.requestBody))) });
+    gate.startEarly(scenario.name, {
+      path: operationPath,
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from(JSON.stringify(substitute(scenario.requestBody))),
+    });
   }
   const ordered = [...plan.run.filter((s) => !waiting.includes(s)), ...waiting];
 
@@ -179,7 +183,8 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
   }
 
   const results: ScenarioResult[] = selected.map((scenario) => {
-    if (!context.scenarios.has(scenario.name)) return { scenario, verdict: 'not run', deviations: [], message: plan.notRun.find((n) => n.scenario === scenario)?.reason };
+    if (!context.scenarios.has(scenario.name))
+      return { scenario, verdict: 'not run', deviations: [], message: plan.notRun.find((n) => n.scenario === scenario)?.reason };
     const deviations = redactDeviations(context.deviations.get(scenario.name), redact);
     const outcome = verdicts.get(scenario.name) ?? { verdict: 'fail' as const, message: 'Dredd reported no result for this scenario' };
     // A deviation fails the scenario even if a reporter event got lost: the hooks have the last word,

@@ -49,10 +49,14 @@ function keylessCopy(workflows: Workflow[], substitute: FixtureSubstitution): vo
   for (const workflow of workflows) {
     delete workflow.inputs;
     for (const step of workflow.steps) {
-      step.parameters = [...(step.parameters ?? []).filter((p) => p.name.toLowerCase() !== apiKeyHeader), { name: scenarioHeader, in: 'header', value: workflow.workflowId }];
+      step.parameters = [
+        ...(step.parameters ?? []).filter((p) => p.name.toLowerCase() !== apiKeyHeader),
+        { name: scenarioHeader, in: 'header', value: workflow.workflowId },
+      ];
       if (!step.requestBody) continue;
       const { payload } = step.requestBody;
-      step.requestBody.payload = typeof payload === 'string' ? padJsonBody(JSON.stringify(substitute(JSON.parse(payload))), Buffer.byteLength(payload)) : substitute(payload);
+      step.requestBody.payload =
+        typeof payload === 'string' ? padJsonBody(JSON.stringify(substitute(JSON.parse(payload))), Buffer.byteLength(payload)) : substitute(payload);
     }
   }
 }
@@ -89,7 +93,11 @@ export async function runRespect(options: RespectRunOptions): Promise<RespectRun
     const args = ['respect', copy, '--server', `offRamp=${gate.url}`, ...skipped.flatMap((name) => ['--skip', name])];
     if (options.jsonOutputPath) args.push('--json-output', resolve(options.jsonOutputPath));
     return await new Promise((done) => {
-      const child = spawn(process.execPath, [redocly, ...args], { cwd: work, env: { ...process.env, REDOCLY_TELEMETRY: 'off' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [redocly, ...args], {
+        cwd: work,
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let output = '';
       child.stdout.on('data', (chunk) => (output += chunk));
       child.stderr.on('data', (chunk) => (output += chunk));

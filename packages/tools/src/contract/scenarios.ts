@@ -10,11 +10,11 @@ import { errorCatalogFromSpec, type CatalogRow } from '../spec/error-catalog.ts'
 import { arazzoPath } from '../spec/contract-files.ts';
 import type { BundledSpec } from '../spec/spec-schemas.ts';
 
-export const operationPath = '/api/partner/v2/off-ramp';
+import { apiKeyHeader, offRampPath as operationPath } from '@off-ramp/client';
+
+export { apiKeyHeader, operationPath };
 export const defaultArazzoPath = arazzoPath;
 
-/** The header that carries the partner's key. */
-export const apiKeyHeader = 'partner-api-key';
 /**
  * A workflow sends a key of the contract fixtures as the input `<name>ApiKey`, for the fixture
  * `apiKeys.<name>` (`$inputs.validApiKey` is `apiKeys.valid`).
@@ -69,7 +69,8 @@ export function contractScenarios(spec: BundledSpec, arazzo: ArazzoDocument = lo
   return arazzo.workflows.map((workflow) => {
     const name = workflow.workflowId;
     const [step, ...more] = workflow.steps as unknown as Step[];
-    if (!step || more.length > 0 || step.operationId !== operation.operationId) throw new Error(`Workflow ${name} must be one step of ${operation.operationId}`);
+    if (!step || more.length > 0 || step.operationId !== operation.operationId)
+      throw new Error(`Workflow ${name} must be one step of ${operation.operationId}`);
     const status = statusOfResponseExample(spec, name);
     if (status === undefined) throw new Error(`Workflow ${name} has no response example of the same name`);
     const row = catalog.get(name);
@@ -88,7 +89,8 @@ export function contractScenarios(spec: BundledSpec, arazzo: ArazzoDocument = lo
     }
     const { payload } = step.requestBody;
     const stall = step['x-stall-body-after-bytes'];
-    if (stall !== undefined && (typeof stall !== 'number' || !Number.isInteger(stall) || stall < 0)) throw new Error(`x-stall-body-after-bytes of ${name} must be a byte count`);
+    if (stall !== undefined && (typeof stall !== 'number' || !Number.isInteger(stall) || stall < 0))
+      throw new Error(`x-stall-body-after-bytes of ${name} must be a byte count`);
     const response = responseOf(name, status);
     return {
       name,

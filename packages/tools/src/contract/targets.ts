@@ -27,7 +27,8 @@ export function planScenarios(target: TargetKind, scenarios: Scenario[], request
   const plan: ScenarioPlan = { run: [], notRun: [] };
   for (const scenario of scenarios) {
     if (target === 'server') plan.run.push(scenario);
-    else if (scenario.stallAfterBytes !== undefined) plan.notRun.push({ scenario, reason: 'prism proxy holds a stalled request itself, so the implementation never sees it stall' });
+    else if (scenario.stallAfterBytes !== undefined)
+      plan.notRun.push({ scenario, reason: 'prism proxy holds a stalled request itself, so the implementation never sees it stall' });
     else if (!requestMeetsSpec(scenario)) plan.notRun.push({ scenario, reason: 'its request breaks the spec, so prism proxy answers it without forwarding' });
     else if (scenario.requestText !== undefined) plan.notRun.push({ scenario, reason: 'prism proxy forwards the body re-serialized, without its padding' });
     else plan.run.push(scenario);

@@ -26,7 +26,7 @@ export function buildDocs(outDir: string, specPath = bundledSpecPath, log: (line
   const page = join(outDir, 'index.html');
   mkdirSync(outDir, { recursive: true });
   log(`docs: ${specPath} -> ${input} (presentation for Redoc 3)`);
-  writeFileSync(input, JSON.stringify(docsPresentation(loadBundledSpec(specPath)), null, 2) + '\n');
+  writeFileSync(input, `${JSON.stringify(docsPresentation(loadBundledSpec(specPath)), null, 2)}\n`);
   log(`docs: redocly build-docs -> ${page}`);
   execFileSync(process.execPath, [binEntry('@redocly/cli', 'redocly'), 'build-docs', input, '--inlineBundle', '--output', page, '--config', docsConfigPath], {
     encoding: 'utf8',

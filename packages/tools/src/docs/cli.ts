@@ -1,23 +1,15 @@
 // off-ramp-contract docs [--out <dir>] [--spec <openapi.json>]: builds the offline docs page.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandOptions } from '../cli/command-options.ts';
 import { bundledSpecPath } from '../spec/contract-files.ts';
 import { buildDocs } from './build-docs.ts';
 
 const usage = 'usage: off-ramp-contract docs [--out <dir>] [--spec <openapi.json>]   (defaults: --out off-ramp-docs, the bundled spec)';
 
 function main(): number {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { out: { type: 'string', default: 'off-ramp-docs' }, spec: { type: 'string' }, help: { type: 'boolean', default: false } } }));
-  } catch (error) {
-    console.error(`docs: ${(error as Error).message}\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const values = commandOptions('docs', usage, {
+    options: { out: { type: 'string', default: 'off-ramp-docs' }, spec: { type: 'string' }, help: { type: 'boolean', default: false } },
+  });
   try {
     const { page } = buildDocs(resolve(values.out), values.spec ? resolve(values.spec) : bundledSpecPath, (line) => console.log(line));
     console.log(`docs: open file://${page}`);

@@ -12,6 +12,7 @@
 //    product is the same rule.
 import type { BundledSpec } from '../spec/spec-schemas.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: the spec's JSON has no static type.
 type Schema = Record<string, any>;
 
 /** Joins the alternatives' titles into a shape's name: "Quote · Inline bank details". */
@@ -94,7 +95,10 @@ function shapeOf(parent: Schema, alternatives: Schema[]): Schema {
   const required = [...new Set([...(parent.required ?? []), ...alternatives.flatMap((a) => a.required ?? [])])];
   const shape: Schema = {
     title: alternatives.map((a) => a.title).join(shapeNameSeparator),
-    description: alternatives.map((a) => a.description).filter(Boolean).join(' '),
+    description: alternatives
+      .map((a) => a.description)
+      .filter(Boolean)
+      .join(' '),
     type: 'object',
     required,
     properties,

@@ -17,7 +17,8 @@ const ibanFormats = [
 const digits = (length: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length }).map((d) => d.join(''));
 /** Printable text without control characters, including non-ASCII letters. */
 export const printableName = (maxLength = 40) =>
-  fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZáéíóúñçüÁÉÍÓÚÑ .\'-&'.split('')), minLength: 2, maxLength })
+  fc
+    .string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZáéíóúñçüÁÉÍÓÚÑ .'-&".split('')), minLength: 2, maxLength })
     .filter((name) => name.trim().length >= 2);
 
 export const clabeNumber = fc
@@ -32,9 +33,9 @@ export const abaRoutingNumber = fc.tuple(fc.constantFrom(...abaPrefixes), digits
   return first8 + String((10 - (sum % 10)) % 10);
 });
 
-export const sepaAccount = fc.constantFrom(...ibanFormats).chain(({ country, bbanDigits }) =>
-  digits(bbanDigits).map((bban) => ({ country, iban: composeIBAN({ countryCode: country, bban })! })),
-);
+export const sepaAccount = fc
+  .constantFrom(...ibanFormats)
+  .chain(({ country, bbanDigits }) => digits(bbanDigits).map((bban) => ({ country, iban: composeIBAN({ countryCode: country, bban })! })));
 
 const holder = fc.oneof(
   fc.record({ type: fc.constant('INDIVIDUAL' as const), firstName: printableName(), lastName: printableName() }),
@@ -76,7 +77,7 @@ export const inlineBankByCurrency = {
     },
     { requiredKeys: ['country', 'accountIdentifier', 'bankName', 'routingNumber', 'accountHolder', 'address'] },
   ),
-  EUR: fc.record({ account: sepaAccount, bic: fc.constantFrom('COBADEFFXXX', 'DEUTDEFF', 'BKAUATWW', 'BCEELULL'), bankName: printableName(), accountHolder: holder }).map(
-    ({ account, ...rest }) => ({ country: account.country, iban: account.iban, ...rest }),
-  ),
+  EUR: fc
+    .record({ account: sepaAccount, bic: fc.constantFrom('COBADEFFXXX', 'DEUTDEFF', 'BKAUATWW', 'BCEELULL'), bankName: printableName(), accountHolder: holder })
+    .map(({ account, ...rest }) => ({ country: account.country, iban: account.iban, ...rest })),
 } as const;

@@ -1,7 +1,7 @@
 // off-ramp-contract fuzz --server <url> [--fixtures <file>] [--runs N] [--seed S] [--timeout <seconds>]
 // Exit 0 when every generated case passed, 1 on a failure (printed, shrunk, with a curl line),
 // 2 on bad arguments or an unusable fixtures file.
-import { parseArgs } from 'node:util';
+import { commandOptions, usageError } from '../cli/command-options.ts';
 import { loadBundledSpec } from '../spec/spec-schemas.ts';
 import { defaultFixturesPath, loadFixtures } from '../contract/fixtures.ts';
 import { redactUrl } from '../http/secret-redaction.ts';
@@ -11,20 +11,19 @@ import { runFuzz, type FuzzFailure } from './run-fuzz.ts';
 const usageLine = 'usage: off-ramp-contract fuzz --server <url> [--fixtures <file>] [--runs N] [--seed S] [--timeout <seconds>]';
 
 function usage(message: string): never {
-  console.error(`fuzz: ${message}\n${usageLine}`);
-  process.exit(2);
+  return usageError('fuzz', usageLine, message);
 }
 
-let values;
-try {
-  ({ values } = parseArgs({ options: { server: { type: 'string' }, fixtures: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' }, timeout: { type: 'string' }, help: { type: 'boolean', default: false } } }));
-} catch (error) {
-  usage((error as Error).message);
-}
-if (values.help) {
-  console.log(usageLine);
-  process.exit(0);
-}
+const values = commandOptions('fuzz', usageLine, {
+  options: {
+    server: { type: 'string' },
+    fixtures: { type: 'string' },
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    timeout: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
 if (!values.server || !URL.canParse(values.server) || !/^https?:$/.test(new URL(values.server).protocol)) usage('--server <http(s) url> is required');
 const runs = Number(values.runs ?? 500);
 const seed = Number(values.seed ?? Date.now() % 2 ** 31);
@@ -35,9 +34,15 @@ if (!(timeoutSeconds > 0)) usage('--timeout must be a positive number of seconds
 const server = redactUrl(values.server);
 
 const started = performance.now();
-let report;
+let report: Awaited<ReturnType<typeof runFuzz>>;
 try {
-  report = await runFuzz(loadBundledSpec(), { server: values.server, fixtures: loadFixtures(values.fixtures ?? defaultFixturesPath), runs, seed, timeoutMs: timeoutSeconds * 1000 });
+  report = await runFuzz(loadBundledSpec(), {
+    server: values.server,
+    fixtures: loadFixtures(values.fixtures ?? defaultFixturesPath),
+    runs,
+    seed,
+    timeoutMs: timeoutSeconds * 1000,
+  });
 } catch (error) {
   // An unreadable fixtures file, or a key that cannot be sent: the message names no secret.
   usage((error as Error).message);

@@ -22,17 +22,20 @@ const amount = fc.oneof(
  * or the saved account, with or without a receiver and a premium spread. Ids come from fixtures.
  */
 export function validOffRampRequest(fixtures: FuzzFixtures): fc.Arbitrary<Record<string, unknown>> {
-  const optional = fc.record(
-    { premiumSpread: rounded(0, 0.05, 4), receiverId: fc.constant(fixtures.receivers.verified) },
-    { requiredKeys: [] },
-  );
+  const optional = fc.record({ premiumSpread: rounded(0, 0.05, 4), receiverId: fc.constant(fixtures.receivers.verified) }, { requiredKeys: [] });
   const withQuote = fc.record({ quoteId: fc.constant(fixtures.quotes.valid), bank: fc.constant({ userBankInformationId: fixtures.bankInformation.owned }) });
   // The saved account is a Mexican one, so explicit pricing with it pays in MXN.
   const explicitWithBank = fc.oneof(
     fc.tuple(explicitPricing, amount).chain(([pricing, amountField]) =>
-      inlineBankByCurrency[pricing.fiatCurrency as keyof typeof inlineBankByCurrency].map((bank) => ({ ...pricing, ...amountField, bank: { userBankInformation: bank } })),
+      inlineBankByCurrency[pricing.fiatCurrency as keyof typeof inlineBankByCurrency].map((bank) => ({
+        ...pricing,
+        ...amountField,
+        bank: { userBankInformation: bank },
+      })),
     ),
-    fc.tuple(explicitPricing, amount).map(([pricing, amountField]) => ({ ...pricing, fiatCurrency: 'MXN', ...amountField, bank: { userBankInformationId: fixtures.bankInformation.owned } })),
+    fc
+      .tuple(explicitPricing, amount)
+      .map(([pricing, amountField]) => ({ ...pricing, fiatCurrency: 'MXN', ...amountField, bank: { userBankInformationId: fixtures.bankInformation.owned } })),
   );
   return fc.tuple(fc.oneof(withQuote, explicitWithBank), optional).map(([{ bank, ...pricing }, extra]) => ({
     userId: fixtures.users.verified,

@@ -54,7 +54,7 @@ const shellQuoted = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
  * appears in curl's arguments, which every user of the machine can list. Needs bash or zsh.
  */
 const curlLine = (url: string, body: unknown) =>
-  `curl -sS -X POST ${shellQuoted(url)} -H 'content-type: application/json' -H @<(printf 'partner-api-key: %s\\n' "$PARTNER_API_KEY") --data-binary ${shellQuoted(JSON.stringify(body))}`;
+  `curl -sS -X POST ${shellQuoted(url)} -H 'content-type: application/json' -H @<(printf '${apiKeyHeader}: %s\\n' "$PARTNER_API_KEY") --data-binary ${shellQuoted(JSON.stringify(body))}`;
 
 const isTransport = (deviations: Deviation[]) => deviations.some((d) => d.check === 'transport');
 
@@ -76,7 +76,14 @@ export async function runFuzz(spec: BundledSpec, options: FuzzOptions): Promise<
       limits,
     );
     if (!result.ok) return [{ check: 'transport', expected: 'a complete answer within the deadline and the size cap', actual: result.message }];
-    return judge.judge(scenario, body, { statusCode: result.status, headers: result.headers, body: result.body.toString('utf8'), sentAt, receivedAt: Date.now(), url: url.href });
+    return judge.judge(scenario, body, {
+      statusCode: result.status,
+      headers: result.headers,
+      body: result.body.toString('utf8'),
+      sentAt,
+      receivedAt: Date.now(),
+      url: url.href,
+    });
   };
 
   const check = async <T>(arbitrary: fc.Arbitrary<T>, kind: FuzzFailure['kind'], scenarioOf: (value: T) => Scenario, bodyOf: (value: T) => unknown) => {
@@ -85,7 +92,13 @@ export async function runFuzz(spec: BundledSpec, options: FuzzOptions): Promise<
       const scenario = scenarioOf(value);
       const deviations = (await send(scenario, bodyOf(value))).map((d) => ({ check: d.check, expected: redact(d.expected), actual: redact(d.actual) }));
       if (deviations.length === 0) return true;
-      last = { kind, expected: scenario.catalogRow ? `${scenario.status} ${scenario.name}` : '201 created', deviations, body: bodyOf(value), curl: redact(curlLine(redactUrl(url), bodyOf(value))) };
+      last = {
+        kind,
+        expected: scenario.catalogRow ? `${scenario.status} ${scenario.name}` : '201 created',
+        deviations,
+        body: bodyOf(value),
+        curl: redact(curlLine(redactUrl(url), bodyOf(value))),
+      };
       return false;
     });
     // First without shrinking: a run is at most `runs` exchanges, each within the deadline.
@@ -94,21 +107,33 @@ export async function runFuzz(spec: BundledSpec, options: FuzzOptions): Promise<
     const first: FuzzFailure = last ?? {
       kind,
       expected: 'an answer the judge accepts',
-      deviations: [{ check: 'property', expected: 'no error', actual: redact(String((found.errorInstance as Error | undefined)?.message ?? 'the property failed')) }],
+      deviations: [
+        { check: 'property', expected: 'no error', actual: redact(String((found.errorInstance as Error | undefined)?.message ?? 'the property failed')) },
+      ],
       body: found.counterexample?.[0],
       curl: '',
     };
     // A transport failure would only repeat while shrinking; a wrong answer is shrunk, within a time budget.
     if (isTransport(first.deviations) || found.counterexamplePath === null) return first;
     last = undefined;
-    await fc.check(property, { seed: options.seed, path: found.counterexamplePath, numRuns: options.runs, interruptAfterTimeLimit: options.shrinkBudgetMs ?? 30_000 });
+    await fc.check(property, {
+      seed: options.seed,
+      path: found.counterexamplePath,
+      numRuns: options.runs,
+      interruptAfterTimeLimit: options.shrinkBudgetMs ?? 30_000,
+    });
     return last ?? first;
   };
 
   const fuzzFixtures = options.fixtures as unknown as FuzzFixtures;
   const valid = validOffRampRequest(fuzzFixtures);
   const byExpectedRow: Record<string, number> = {};
-  const positiveFailure = await check(valid, 'positive', () => created, (body) => body);
+  const positiveFailure = await check(
+    valid,
+    'positive',
+    () => created,
+    (body) => body,
+  );
   const negativeFailure = await check(
     invalidOffRampRequest(valid),
     'negative',

@@ -55,7 +55,9 @@ export interface ExchangeFailure {
 export type ExchangeResult = ExchangeAnswer | ExchangeFailure;
 
 const flatHeaders = (response: IncomingMessage): Record<string, string> =>
-  Object.fromEntries(Object.entries(response.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])));
+  Object.fromEntries(
+    Object.entries(response.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])),
+  );
 
 /** Performs one exchange within `limits`; resolves with the answer or a failure, never rejects. */
 export function boundedExchange(request: ExchangeRequest, limits: ExchangeLimits): Promise<ExchangeResult> {
@@ -71,7 +73,8 @@ export function boundedExchange(request: ExchangeRequest, limits: ExchangeLimits
       outgoing.destroy();
       resolve(result);
     };
-    const fail = (kind: ExchangeFailureKind, message: string) => settle({ ok: false, kind, message, ...(status === undefined ? {} : { status }), durationMs: elapsed() });
+    const fail = (kind: ExchangeFailureKind, message: string) =>
+      settle({ ok: false, kind, message, ...(status === undefined ? {} : { status }), durationMs: elapsed() });
 
     const send = request.url.protocol === 'https:' ? httpsRequest : httpRequest;
     let outgoing: ReturnType<typeof send>;
@@ -79,7 +82,12 @@ export function boundedExchange(request: ExchangeRequest, limits: ExchangeLimits
       outgoing = send(request.url, { method: request.method, headers: request.headers, agent: false });
     } catch (error) {
       // An invalid header name or value: Node's message names the header, never its value.
-      resolve({ ok: false, kind: 'network', message: `the request could not be sent (${(error as NodeJS.ErrnoException).code ?? 'invalid request'})`, durationMs: elapsed() });
+      resolve({
+        ok: false,
+        kind: 'network',
+        message: `the request could not be sent (${(error as NodeJS.ErrnoException).code ?? 'invalid request'})`,
+        durationMs: elapsed(),
+      });
       return;
     }
     const deadline = setTimeout(() => fail('timeout', `no complete answer within ${limits.deadlineMs} ms`), limits.deadlineMs);
@@ -91,7 +99,8 @@ export function boundedExchange(request: ExchangeRequest, limits: ExchangeLimits
     outgoing.on('response', (response) => {
       status = response.statusCode ?? 0;
       const declared = Number(response.headers['content-length']);
-      if (declared > limits.maxResponseBytes) return fail('too-large', `the answer declares ${declared} bytes, more than the cap of ${limits.maxResponseBytes}`);
+      if (declared > limits.maxResponseBytes)
+        return fail('too-large', `the answer declares ${declared} bytes, more than the cap of ${limits.maxResponseBytes}`);
       const chunks: Buffer[] = [];
       let size = 0;
       response.on('data', (chunk: Buffer) => {

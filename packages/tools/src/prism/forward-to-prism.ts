@@ -5,7 +5,19 @@ import { request as httpRequest, type Agent, type IncomingMessage, type ServerRe
 
 // RFC 9110 section 7.6.1, plus `expect` (the front has already answered it) and `content-length`
 // (set again from the bytes actually relayed).
-const hopByHop = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'expect', 'content-length']);
+const hopByHop = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'expect',
+  'content-length',
+]);
 
 /** Raw headers (name, value, name, value, ...) without the hop-by-hop ones, nor those `Connection` names. */
 function endToEnd(rawHeaders: readonly string[]): string[] {

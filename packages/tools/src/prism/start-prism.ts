@@ -70,7 +70,10 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
 
   const logTail = () => (log === 'inherit' ? '' : `\n${readFileSync(log, 'utf8').split('\n').slice(-15).join('\n')}`);
   const ready = await new Promise<string | Error>((settle) => {
-    const timer = setTimeout(() => settle(new Error(`Prism ${options.mode} did not start within ${options.startTimeoutMs ?? 60_000} ms`)), options.startTimeoutMs ?? 60_000);
+    const timer = setTimeout(
+      () => settle(new Error(`Prism ${options.mode} did not start within ${options.startTimeoutMs ?? 60_000} ms`)),
+      options.startTimeoutMs ?? 60_000,
+    );
     void exited.then((code) => {
       clearTimeout(timer);
       settle(new Error(`Prism ${options.mode} exited with code ${code} before listening`));

@@ -46,9 +46,11 @@ export function createValidatingFront(options: ValidatingFrontOptions): Validati
   const log = options.log ?? (() => {});
   const agent = new Agent({ keepAlive: true, maxSockets: 32 });
   const forwardOptions = { prismUrl: options.prismUrl, agent, timeoutMs: options.forwardTimeoutMs ?? 10_000, maxAnswerBytes };
-  const logAnswer = (method: string, route: string, status: number, by: string, code?: string) => log(`mock: ${method} ${route} -> ${status}${code ? ` ${code}` : ''} (${by})`);
+  const logAnswer = (method: string, route: string, status: number, by: string, code?: string) =>
+    log(`mock: ${method} ${route} -> ${status}${code ? ` ${code}` : ''} (${by})`);
 
-  const answer = (response: ServerResponse, { status, body }: ErrorAnswer, close = false) => sendJson(response, status, body, close ? { connection: 'close' } : {});
+  const answer = (response: ServerResponse, { status, body }: ErrorAnswer, close = false) =>
+    sendJson(response, status, body, close ? { connection: 'close' } : {});
   const forward = async (request: IncomingMessage, response: ServerResponse, bytes: Buffer, route: string) => {
     const status = await forwardToPrism(request, bytes, response, forwardOptions);
     logAnswer(request.method ?? '', route, status, 'Prism');

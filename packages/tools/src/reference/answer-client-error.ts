@@ -6,12 +6,13 @@
 // (see linger-and-close.ts), so that a client still sending reads the answer.
 import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { maxRequestHeaderBytes } from '@off-ramp/client';
 import { catalogError, invalidUserInput, type ErrorAnswer } from './catalog-errors.ts';
 import { isLingering, lingerAndClose, type LingerLimits } from './linger-and-close.ts';
 import { sendJson } from './send-response.ts';
 
-/** Node's maximum size of a request's headers (its `--max-http-header-size` default). */
-export const headerLimitBytes = 16 * 1024;
+/** The spec's limit of a request's headers (its 431 row names it); Node's `maxHeaderSize` is set to it. */
+export const headerLimitBytes = maxRequestHeaderBytes;
 
 function rawResponse({ status, body }: ErrorAnswer): string {
   const text = JSON.stringify(body);
@@ -54,7 +55,10 @@ export function createClientErrorHandler(context: ClientErrorContext) {
       lingerAndClose(socket, context.linger);
       return;
     }
-    const answer = error.code === 'HPE_HEADER_OVERFLOW' ? catalogError('RequestHeadersTooLarge') : invalidUserInput([{ path: '', message: 'must be a valid HTTP/1.1 request' }]);
+    const answer =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? catalogError('RequestHeadersTooLarge')
+        : invalidUserInput([{ path: '', message: 'must be a valid HTTP/1.1 request' }]);
     socket.write(rawResponse(answer));
     lingerAndClose(socket, context.linger);
   };

@@ -1,9 +1,10 @@
 // The step `authentication`, first half: the `partner-api-key` header is present and has the form of a key. Needs no
 // state, so the mock's validating front makes it too (src/prism/validating-front.ts).
+import { apiKeyHeader, apiKeyPattern } from '@off-ramp/client';
 import { catalogError, fail, pass, type Checked } from './catalog-errors.ts';
 
-export const apiKeyHeader = 'partner-api-key';
-const apiKeyForm = /^pk_(live|test)_[A-Za-z0-9]{32}$/;
+export { apiKeyHeader };
+const apiKeyForm = new RegExp(apiKeyPattern);
 
 /**
  * `headerValue` as Node gives it: trimmed, undefined when absent, repeated headers joined. An

@@ -17,14 +17,22 @@ const echoedFields = ['country', 'accountIdentifier', 'bankName', 'accountType',
  * Inline details as the server stores them. Only a Mexican CLABE is penny-tested: it is verified
  * when this user already has it as a verified saved account with this partner.
  */
-function storeInlineAccount(inline: Record<string, unknown>, owner: { partner: Partner; user: User; saved: ReadonlyMap<string, SavedBankAccount> }): StoredBankAccount {
+function storeInlineAccount(
+  inline: Record<string, unknown>,
+  owner: { partner: Partner; user: User; saved: ReadonlyMap<string, SavedBankAccount> },
+): StoredBankAccount {
   const stored: Record<string, unknown> = {};
   for (const field of echoedFields) if (inline[field] !== undefined) stored[field] = inline[field];
   const account = stored as unknown as StoredBankAccount;
   account.isVerified =
     account.country !== 'MX' ||
     [...owner.saved.values()].some(
-      (saved) => saved.partnerId === owner.partner.id && saved.userId === owner.user.id && saved.account.isVerified && saved.account.country === 'MX' && saved.account.accountIdentifier === account.accountIdentifier,
+      (saved) =>
+        saved.partnerId === owner.partner.id &&
+        saved.userId === owner.user.id &&
+        saved.account.isVerified &&
+        saved.account.country === 'MX' &&
+        saved.account.accountIdentifier === account.accountIdentifier,
     );
   return account;
 }
@@ -58,7 +66,11 @@ export function checkBankAccount(
   // The preflight's bank rule guarantees inline details when there is no saved account id.
   const account = storeInlineAccount(request.userBankInformation!, { partner, user, saved: context.savedBankAccounts });
   if (!receives(fiatCurrency, account, market)) {
-    return fail(invalidUserInput([{ path: '/userBankInformation/country', message: `must be the country of ${accountDescription(fiatCurrency, market)}, the quote's currency` }]));
+    return fail(
+      invalidUserInput([
+        { path: '/userBankInformation/country', message: `must be the country of ${accountDescription(fiatCurrency, market)}, the quote's currency` },
+      ]),
+    );
   }
   return pass(account);
 }

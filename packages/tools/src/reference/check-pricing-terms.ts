@@ -36,7 +36,12 @@ export function checkPricingTerms(
   if (request.quoteId !== undefined) {
     const quote = checkQuote(request.quoteId, context);
     if (!quote.ok) return quote;
-    terms = { fiatCurrency: quote.value.fiatCurrency, blockchainSymbol: quote.value.blockchainSymbol, tokenSymbol: quote.value.tokenSymbol, quote: quote.value };
+    terms = {
+      fiatCurrency: quote.value.fiatCurrency,
+      blockchainSymbol: quote.value.blockchainSymbol,
+      tokenSymbol: quote.value.tokenSymbol,
+      quote: quote.value,
+    };
   } else {
     // The preflight's pricing rule guarantees all three symbols when there is no quote.
     terms = { fiatCurrency: request.fiatCurrency!, blockchainSymbol: request.blockchainSymbol!, tokenSymbol: request.tokenSymbol! };

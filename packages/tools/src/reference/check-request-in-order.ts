@@ -28,7 +28,10 @@ export interface CheckedRequest<Partner, User> {
   user: User;
 }
 
-const preflightAnswer = ({ error: { status, ...error } }: Extract<PreflightResult, { ok: false }>): ErrorAnswer => ({ status, body: { success: false, error } });
+const preflightAnswer = ({ error: { status, ...error } }: Extract<PreflightResult, { ok: false }>): ErrorAnswer => ({
+  status,
+  body: { success: false, error },
+});
 
 export function checkRequestInOrder<Partner, User>(input: RequestInput, stateful: StatefulChecks<Partner, User>): Checked<CheckedRequest<Partner, User>> {
   // body: sent as JSON, within the size limit, parses, and (the preflight's 'body' check) is an object.

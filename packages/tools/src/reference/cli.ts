@@ -1,24 +1,20 @@
 // `off-ramp-contract reference [--port <n>] [--fixtures <file>] [--log]`: runs the reference
 // implementation on 127.0.0.1, prints one ready line, and stops cleanly on SIGINT or SIGTERM.
-import { parseArgs } from 'node:util';
+import { commandOptions, portOption } from '../cli/command-options.ts';
 import { startReferenceServer } from './start-reference-server.ts';
 
 const usage = 'usage: off-ramp-contract reference [--port <0-65535>] [--fixtures <file>] [--log]   (default port 4011)';
 
 function parseOptions() {
-  try {
-    const { values } = parseArgs({ options: { port: { type: 'string', default: '4011' }, fixtures: { type: 'string' }, log: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
-    if (values.help) {
-      console.log(usage);
-      process.exit(0);
-    }
-    const port = Number(values.port);
-    if (!/^\d{1,5}$/.test(values.port) || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got ${values.port}`);
-    return { port, fixturesPath: values.fixtures, log: values.log };
-  } catch (error) {
-    console.error(`reference: ${(error as Error).message}\n${usage}`);
-    process.exit(2);
-  }
+  const values = commandOptions('reference', usage, {
+    options: {
+      port: { type: 'string', default: '4011' },
+      fixtures: { type: 'string' },
+      log: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  return { port: portOption('reference', usage, values.port), fixturesPath: values.fixtures, log: values.log };
 }
 
 const options = parseOptions();

@@ -50,8 +50,15 @@ export function decideOffRamp(input: RequestInput, context: OffRampContext): Ans
   const premiumSpread = request.premiumSpread ?? 0;
   const price = quote
     ? priceFromQuote(quote, premiumSpread)
-    : priceFromAmount({ baseRate: state.market.exchangeRates[tokenSymbol]![fiatCurrency]!, premiumSpread, fiatAmount: request.fiatAmount, cryptoAmount: request.cryptoAmount });
-  const named = quote ? { fiatAmount: quote.fiatAmount, cryptoAmount: quote.cryptoAmount } : { fiatAmount: request.fiatAmount, cryptoAmount: request.cryptoAmount };
+    : priceFromAmount({
+        baseRate: state.market.exchangeRates[tokenSymbol]![fiatCurrency]!,
+        premiumSpread,
+        fiatAmount: request.fiatAmount,
+        cryptoAmount: request.cryptoAmount,
+      });
+  const named = quote
+    ? { fiatAmount: quote.fiatAmount, cryptoAmount: quote.cryptoAmount }
+    : { fiatAmount: request.fiatAmount, cryptoAmount: request.cryptoAmount };
   const limited = checkAmountLimits(partner, named, price);
   if (!limited.ok) return limited.answer;
 

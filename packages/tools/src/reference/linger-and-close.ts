@@ -38,13 +38,16 @@ export function lingerAndClose(socket: Duplex, limits: LingerLimits = defaultLin
     socket.destroy();
   };
   const total = setTimeout(close, limits.totalMs);
-  const poll = setInterval(() => {
-    const count = bytesRead();
-    if (count !== lastCount) {
-      lastCount = count;
-      lastActivity = Date.now();
-    } else if (Date.now() - lastActivity >= limits.idleMs) close();
-  }, Math.max(10, Math.floor(limits.idleMs / 10)));
+  const poll = setInterval(
+    () => {
+      const count = bytesRead();
+      if (count !== lastCount) {
+        lastCount = count;
+        lastActivity = Date.now();
+      } else if (Date.now() - lastActivity >= limits.idleMs) close();
+    },
+    Math.max(10, Math.floor(limits.idleMs / 10)),
+  );
   total.unref();
   poll.unref();
   socket.once('close', () => {

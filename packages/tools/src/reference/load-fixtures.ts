@@ -2,6 +2,7 @@
 // entry the reference implementation seeds from is there and well formed, so that a bad file
 // fails at start with a clear message instead of as odd answers later.
 import { readFileSync } from 'node:fs';
+import { apiKeyPattern } from '@off-ramp/client';
 import { defaultFixturesPath } from '../spec/contract-files.ts';
 
 /** The entries of the fixtures file (default: `fixtures/contract-fixtures.json` of this package) the reference implementation reads. */
@@ -20,7 +21,7 @@ export interface ContractFixtures {
 export { defaultFixturesPath };
 
 const uuid = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const apiKey = /^pk_(live|test)_[A-Za-z0-9]{32}$/;
+const apiKey = new RegExp(apiKeyPattern);
 const anyString = /^.+$/s;
 
 // Each entry: group, name, and what its value must look like.
@@ -49,7 +50,8 @@ export function checkFixtures(document: unknown, source = 'fixtures'): ContractF
     const values = groups[group];
     const value = typeof values === 'object' && values !== null ? (values as Record<string, unknown>)[name] : undefined;
     const ok = shape === 'number' ? typeof value === 'number' && Number.isFinite(value) : typeof value === 'string' && shape.test(value);
-    if (!ok) problems.push(`${group}.${name} ${value === undefined ? 'is missing' : `is not ${shape === 'number' ? 'a number' : `a string matching ${shape}`}`}`);
+    if (!ok)
+      problems.push(`${group}.${name} ${value === undefined ? 'is missing' : `is not ${shape === 'number' ? 'a number' : `a string matching ${shape}`}`}`);
   }
   for (const group of ['apiKeys', 'users', 'quotes', 'bankInformation', 'receivers'] as const) {
     const values = Object.values((groups[group] ?? {}) as Record<string, unknown>);

@@ -1,9 +1,10 @@
 // The one route, POST /api/partner/v2/off-ramp. Other paths are 404 and other methods 405 with
 // `Allow: POST`, both without a body (the spec does not document them yet).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { offRampPath } from '@off-ramp/client';
 import { sendEmpty } from './send-response.ts';
 
-export const offRampPath = '/api/partner/v2/off-ramp';
+export { offRampPath };
 
 /**
  * Answers a request outside the route and says what it was answered, with a route label for log

@@ -3,8 +3,10 @@
 // Content-Length announces more) the 413 goes out at once and the connection is closed, so nobody
 // can keep the server busy reading.
 import type { IncomingMessage } from 'node:http';
+import { maxRequestBodyBytes } from '@off-ramp/client';
 
-export const bodyLimitBytes = 64 * 1024;
+/** The spec's limit of a request body (its 413 row names it). */
+export const bodyLimitBytes = maxRequestBodyBytes;
 export const drainLimitBytes = 1024 * 1024;
 
 export type BodyBytes =

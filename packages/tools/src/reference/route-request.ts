@@ -22,7 +22,10 @@ export function createRequestRouter(context: OffRampContext, log: LogLine): Requ
     const started = process.hrtime.bigint();
     const method = request.method ?? '';
     const outside = answerOutsideRoute(request, response);
-    if (outside) return logAnswer(method, outside.route, outside.status, undefined, started);
+    if (outside) {
+      logAnswer(method, outside.route, outside.status, undefined, started);
+      return;
+    }
     void readJsonBody(request).then((body) => {
       // Gone, or already answered (a 408 for a body that stalled, then arrived after all).
       if (body.kind === 'aborted' || response.writableEnded) return;

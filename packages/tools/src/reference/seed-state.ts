@@ -55,7 +55,16 @@ function seedUsers({ users }: ContractFixtures): User[] {
 }
 
 function seedQuotes({ quotes, users }: ContractFixtures): Quote[] {
-  const mxnPolUsdc = { partnerId: 'partner-main', userId: users.verified, fiatCurrency: 'MXN', blockchainSymbol: 'POL', tokenSymbol: 'USDC', fiatAmount: 1700, cryptoAmount: 100, exchangeRate: 17 };
+  const mxnPolUsdc = {
+    partnerId: 'partner-main',
+    userId: users.verified,
+    fiatCurrency: 'MXN',
+    blockchainSymbol: 'POL',
+    tokenSymbol: 'USDC',
+    fiatAmount: 1700,
+    cryptoAmount: 100,
+    exchangeRate: 17,
+  };
   return [
     { id: quotes.valid, ...mxnPolUsdc, transactionType: 'OFF_RAMP', expiresAt: farFuture },
     { id: quotes.expired, ...mxnPolUsdc, transactionType: 'OFF_RAMP', expiresAt: longAgo },
@@ -101,20 +110,28 @@ function checkConsistency(state: ReferenceState, fixtures: ContractFixtures): vo
   const problems: string[] = [];
   const { market } = state;
   if (market.enabledFiatCurrencies.has(fixtures.fiatCurrencies.unavailable)) problems.push('fiatCurrencies.unavailable names an enabled currency');
-  if ([...market.enabledChainTokens].some((pair) => pair.startsWith(`${fixtures.blockchains.unavailable}/`))) problems.push('blockchains.unavailable names an enabled chain');
+  if ([...market.enabledChainTokens].some((pair) => pair.startsWith(`${fixtures.blockchains.unavailable}/`)))
+    problems.push('blockchains.unavailable names an enabled chain');
   if (market.stableTokens.has(fixtures.tokens.nonStable)) problems.push('tokens.nonStable names a stable coin');
   for (const token of market.stableTokens) {
-    for (const fiat of market.enabledFiatCurrencies) if (!(market.exchangeRates[token]?.[fiat]! > 0)) problems.push(`no exchange rate for ${token} in ${fiat}`);
+    for (const fiat of market.enabledFiatCurrencies)
+      if (!((market.exchangeRates[token]?.[fiat] ?? 0) > 0)) problems.push(`no exchange rate for ${token} in ${fiat}`);
   }
   for (const partner of state.partners) {
-    for (const [name, limits] of [['fiat', partner.fiatLimits], ['crypto', partner.cryptoLimits]] as const) {
+    for (const [name, limits] of [
+      ['fiat', partner.fiatLimits],
+      ['crypto', partner.cryptoLimits],
+    ] as const) {
       // Limits are written into messages as plain decimals and must keep derived amounts above zero.
-      if (!(limits.min > 0 && limits.min <= limits.max) || !/^\d+(\.\d+)?$/.test(`${limits.min}${limits.max}`)) problems.push(`${partner.id} has bad ${name} limits`);
+      if (!(limits.min > 0 && limits.min <= limits.max) || !/^\d+(\.\d+)?$/.test(`${limits.min}${limits.max}`))
+        problems.push(`${partner.id} has bad ${name} limits`);
     }
   }
   const main = state.partners[0]!;
-  if (fixtures.amounts.fiatOutOfRange >= main.fiatLimits.min && fixtures.amounts.fiatOutOfRange <= main.fiatLimits.max) problems.push('amounts.fiatOutOfRange is within the fiat limits');
-  if (fixtures.amounts.cryptoOutOfRange >= main.cryptoLimits.min && fixtures.amounts.cryptoOutOfRange <= main.cryptoLimits.max) problems.push('amounts.cryptoOutOfRange is within the crypto limits');
+  if (fixtures.amounts.fiatOutOfRange >= main.fiatLimits.min && fixtures.amounts.fiatOutOfRange <= main.fiatLimits.max)
+    problems.push('amounts.fiatOutOfRange is within the fiat limits');
+  if (fixtures.amounts.cryptoOutOfRange >= main.cryptoLimits.min && fixtures.amounts.cryptoOutOfRange <= main.cryptoLimits.max)
+    problems.push('amounts.cryptoOutOfRange is within the crypto limits');
   if (problems.length > 0) throw new Error(`Cannot seed the reference state: ${problems.join('; ')}`);
 }
 

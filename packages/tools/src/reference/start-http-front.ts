@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { requestTimeoutSeconds } from '@off-ramp/client';
 import { createClientErrorHandler, headerLimitBytes } from './answer-client-error.ts';
 import { catalogError, type ErrorAnswer } from './catalog-errors.ts';
 import { defaultLinger, lingerInsteadOfDestroySoon, type LingerLimits } from './linger-and-close.ts';
@@ -12,7 +13,7 @@ import { bodyLimitBytes } from './read-body-bytes.ts';
 import { sendJson } from './send-response.ts';
 
 /** The spec's limit for a whole request (headers and body) to arrive: its 408 row names it. */
-export const defaultRequestTimeoutMs = 10_000;
+export const defaultRequestTimeoutMs = requestTimeoutSeconds * 1000;
 
 export type RequestRouter = (request: IncomingMessage, response: ServerResponse) => void;
 export type LogLine = (line: string) => void;

@@ -7,6 +7,8 @@ import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { errorCatalogFromSpec } from './error-catalog.ts';
 import type { BundledSpec } from './spec-schemas.ts';
+import { offRampOperation } from './off-ramp-operation.ts';
+import { type ProtocolFacts, protocolFactsFromSpec } from './protocol-facts.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -40,7 +42,10 @@ function resolveFileRef(ref: string, baseDir: string): Json {
   const [file, pointer = ''] = ref.split('#');
   if (!file) throw new Error(`Only file references are resolved here, not ${ref}`);
   let value = parse(readFileSync(resolve(baseDir, file), 'utf8')) as Json;
-  for (const token of pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+  for (const token of pointer
+    .split('/')
+    .slice(1)
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))) {
     if (!isObject(value) || !(token in value)) throw new Error(`${ref} points at nothing`);
     value = value[token]!;
   }
@@ -62,13 +67,15 @@ function literal(text: string): string {
 /** What a workflow expects, for people: the catalog row, or the created transaction. */
 function expectation(name: string, spec: BundledSpec): string {
   const row = errorCatalogFromSpec(spec).find((r) => r.name === name);
-  return row ? `Expects ${row.status} ${row.code} with the message "${row.message}".` : `Expects 201 and a new transaction, as the response example ${name} shows.`;
+  return row
+    ? `Expects ${row.status} ${row.code} with the message "${row.message}".`
+    : `Expects 201 and a new transaction, as the response example ${name} shows.`;
 }
 
 /** What a step sends, for people (the parameters and body say it for tools). */
-function sending(parameters: JsonObject[], bodyBytes: unknown, headerBytes: unknown, stall: unknown): string {
-  const key = parameters.find((p) => p.name === 'partner-api-key');
-  const parts = [`POST /api/partner/v2/off-ramp ${key ? `with the key ${String(key.value)}` : 'with no partner-api-key header'}`];
+function sending(facts: ProtocolFacts, parameters: JsonObject[], bodyBytes: unknown, headerBytes: unknown, stall: unknown): string {
+  const key = parameters.find((p) => p.name === facts.apiKeyHeader);
+  const parts = [`POST ${facts.offRampPath} ${key ? `with the key ${String(key.value)}` : `with no ${facts.apiKeyHeader} header`}`];
   if (typeof bodyBytes === 'number') parts.push(`the JSON body padded with spaces to ${bodyBytes} bytes`);
   if (typeof headerBytes === 'number') parts.push(`an ${paddingHeader} header of ${headerBytes} bytes`);
   const sentence = `${parts.join(', ')}.`;
@@ -95,10 +102,12 @@ function successCriteria(name: string, spec: BundledSpec): JsonObject[] {
 
 /** Every response example of the operation by name, with the status it is listed under. */
 export function responseExampleStatuses(spec: BundledSpec): Map<string, number> {
-  const operation = spec.paths['/api/partner/v2/off-ramp']!.post;
+  const operation = offRampOperation(spec);
   return new Map(
     Object.entries<{ $ref: string }>(operation.responses).flatMap(([status, ref]) =>
-      Object.keys(spec.components.responses[ref.$ref.split('/').pop()!].content['application/json'].examples ?? {}).map((name) => [name, Number(status)] as const),
+      Object.keys(spec.components.responses[ref.$ref.split('/').pop()!].content['application/json'].examples ?? {}).map(
+        (name) => [name, Number(status)] as const,
+      ),
     ),
   );
 }
@@ -108,6 +117,7 @@ export const statusOfResponseExample = (spec: BundledSpec, name: string): number
 
 /** Reads the source workflows and returns the self-contained document. */
 export function buildArazzoScenarios(sourcePath: string, spec: BundledSpec): ArazzoDocument {
+  const facts = protocolFactsFromSpec(spec);
   const source = parse(readFileSync(sourcePath, 'utf8')) as ArazzoDocument & { components?: { inputs?: JsonObject; parameters?: JsonObject } };
   const baseDir = dirname(sourcePath);
   const component = (kind: 'inputs' | 'parameters', name: string): Json => {
@@ -118,13 +128,22 @@ export function buildArazzoScenarios(sourcePath: string, spec: BundledSpec): Ara
   const workflows = source.workflows.map((workflow): ArazzoWorkflow => {
     const { inputs, steps, ...rest } = workflow as ArazzoWorkflow & { inputs?: { $ref?: string }; steps: ArazzoStep[] };
     if (steps.length !== 1) throw new Error(`Workflow ${workflow.workflowId} must have one step: a scenario is one exchange`);
-    const { parameters = [], requestBody, [padBodyToBytes]: bodyBytes, [padHeadersToBytes]: headerBytes, ...step } = steps[0]! as ArazzoStep & {
+    const {
+      parameters = [],
+      requestBody,
+      [padBodyToBytes]: bodyBytes,
+      [padHeadersToBytes]: headerBytes,
+      ...step
+    } = steps[0]! as ArazzoStep & {
       parameters?: { reference?: string }[];
       requestBody: { contentType: string; payload: Json };
     };
-    const resolvedParameters = (parameters as JsonObject[]).map((p) => (typeof p.reference === 'string' ? component('parameters', p.reference.replace('$components.parameters.', '')) : p));
+    const resolvedParameters = (parameters as JsonObject[]).map((p) =>
+      typeof p.reference === 'string' ? component('parameters', p.reference.replace('$components.parameters.', '')) : p,
+    );
     if (typeof headerBytes === 'number') resolvedParameters.push({ name: paddingHeader, in: 'header', value: 'a'.repeat(headerBytes) });
-    let payload = isObject(requestBody.payload) && typeof requestBody.payload.$ref === 'string' ? resolveFileRef(requestBody.payload.$ref, baseDir) : requestBody.payload;
+    let payload =
+      isObject(requestBody.payload) && typeof requestBody.payload.$ref === 'string' ? resolveFileRef(requestBody.payload.$ref, baseDir) : requestBody.payload;
     if (typeof bodyBytes === 'number') payload = padJsonBody(JSON.stringify(payload), bodyBytes);
     return {
       ...rest,
@@ -133,7 +152,7 @@ export function buildArazzoScenarios(sourcePath: string, spec: BundledSpec): Ara
       steps: [
         {
           ...step,
-          description: sending(resolvedParameters as JsonObject[], bodyBytes, headerBytes, step['x-stall-body-after-bytes']),
+          description: sending(facts, resolvedParameters as JsonObject[], bodyBytes, headerBytes, step['x-stall-body-after-bytes']),
           ...(resolvedParameters.length > 0 ? { parameters: resolvedParameters } : {}),
           requestBody: { contentType: requestBody.contentType, payload },
           successCriteria: successCriteria(workflow.workflowId, spec),

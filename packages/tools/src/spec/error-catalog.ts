@@ -1,4 +1,5 @@
 import type { BundledSpec } from './spec-schemas.ts';
+import { offRampOperation } from './off-ramp-operation.ts';
 
 /** One row of the error catalog, as the spec defines it. */
 export interface CatalogRow {
@@ -22,8 +23,8 @@ export function templateFromPattern(pattern: string): string {
   if (before === undefined || between === undefined || after === undefined || rest.length > 0) {
     throw new Error(`Message pattern is not a {min}/{max} template: ${pattern}`);
   }
-  const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
-  return `${unescape(before)}{min}${unescape(between)}{max}${unescape(after)}`;
+  const unescaped = (s: string) => s.replace(/\\(.)/g, '$1');
+  return `${unescaped(before)}{min}${unescaped(between)}{max}${unescaped(after)}`;
 }
 
 type Row = { title?: string; properties?: { code?: { const?: string }; message?: { const?: string; pattern?: string } } };
@@ -34,8 +35,7 @@ type Row = { title?: string; properties?: { code?: { const?: string }; message?:
  * operation, in document order.
  */
 export function errorCatalogFromSpec(spec: BundledSpec): CatalogRow[] {
-  const operation = spec.paths['/api/partner/v2/off-ramp']?.post;
-  if (!operation) throw new Error('The spec has no POST /api/partner/v2/off-ramp');
+  const operation = offRampOperation(spec);
   const rows: CatalogRow[] = [];
   for (const [status, responseRef] of Object.entries<{ $ref: string }>(operation.responses)) {
     if (!/^4\d\d$/.test(status)) continue;

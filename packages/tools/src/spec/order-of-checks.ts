@@ -4,6 +4,7 @@
 // preflight are tested against it.
 import { errorCatalogFromSpec } from './error-catalog.ts';
 import type { BundledSpec } from './spec-schemas.ts';
+import { offRampOperation } from './off-ramp-operation.ts';
 
 export interface CheckStep {
   /** Stable name of the step, e.g. `authentication`; the preflight's `check` for its steps. */
@@ -17,7 +18,7 @@ export interface CheckStep {
 }
 
 export function orderOfChecks(spec: BundledSpec): CheckStep[] {
-  const steps = spec.paths['/api/partner/v2/off-ramp']?.post?.['x-order-of-checks'] as CheckStep[] | undefined;
+  const steps = offRampOperation(spec)['x-order-of-checks'] as CheckStep[] | undefined;
   if (!Array.isArray(steps) || steps.length === 0) throw new Error('The off-ramp operation has no x-order-of-checks list');
   const catalog = new Set(errorCatalogFromSpec(spec).map((row) => row.name));
   const seen = new Set<string>();

@@ -6,8 +6,14 @@ import { bundledSpecPath } from './contract-files.ts';
 /** The part of the bundled spec the tools here read. */
 export interface BundledSpec {
   openapi: string;
+  // biome-ignore lint/suspicious/noExplicitAny: the spec's JSON has no static type.
   paths: Record<string, Record<string, any>>;
-  components: { schemas: Record<string, unknown>; examples: Record<string, { summary?: string; value: unknown; [ext: `x-${string}`]: unknown }>; responses: Record<string, any> };
+  components: {
+    schemas: Record<string, unknown>;
+    examples: Record<string, { summary?: string; value: unknown; [ext: `x-${string}`]: unknown }>;
+    // biome-ignore lint/suspicious/noExplicitAny: the spec's JSON has no static type.
+    responses: Record<string, any>;
+  };
   [key: string]: unknown;
 }
 
@@ -28,7 +34,15 @@ export function toJsonSchemaDocument(spec: BundledSpec): Record<string, unknown>
 }
 
 /** An Ajv (2020-12, all formats, all errors) that knows every component schema of the spec. */
-export function createSpecAjv(spec: BundledSpec, options: { code?: { source: boolean; esm: boolean; formats?: import('ajv').CodeOptions['formats'] }; inlineRefs?: boolean; discriminator?: boolean; allErrors?: boolean } = {}): Ajv2020 {
+export function createSpecAjv(
+  spec: BundledSpec,
+  options: {
+    code?: { source: boolean; esm: boolean; formats?: import('ajv').CodeOptions['formats'] };
+    inlineRefs?: boolean;
+    discriminator?: boolean;
+    allErrors?: boolean;
+  } = {},
+): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, ...options });
   addFormats.default(ajv);
   ajv.addSchema(toJsonSchemaDocument(spec));

@@ -9,7 +9,9 @@ interface ErrorEnvelope {
 }
 
 const detailPaths = (details: unknown): string[] =>
-  Array.isArray(details) ? details.map((d) => (typeof d === 'object' && d !== null ? (d as { path?: unknown }).path : undefined)).filter((p): p is string => typeof p === 'string') : [];
+  Array.isArray(details)
+    ? details.map((d) => (typeof d === 'object' && d !== null ? (d as { path?: unknown }).path : undefined)).filter((p): p is string => typeof p === 'string')
+    : [];
 
 export function checkCatalogError(row: CatalogRow, body: unknown, responseExample: unknown): Deviation[] {
   const error = (body as ErrorEnvelope | null)?.error;

@@ -12,5 +12,7 @@ export function checkCreatedAt(createdAt: unknown, window: { sentAt: number; rec
   if (!utcDateTime.test(createdAt)) return [{ check: 'data.createdAt is in UTC', expected: 'a date-time ending in Z', actual: shown(createdAt) }];
   const at = Date.parse(createdAt);
   if (at >= window.sentAt - clockSkewToleranceMs && at <= window.receivedAt + clockSkewToleranceMs) return [];
-  return [{ check: 'data.createdAt is the time of the request', expected: `within 5 minutes of ${new Date(window.sentAt).toISOString()}`, actual: shown(createdAt) }];
+  return [
+    { check: 'data.createdAt is the time of the request', expected: `within 5 minutes of ${new Date(window.sentAt).toISOString()}`, actual: shown(createdAt) },
+  ];
 }

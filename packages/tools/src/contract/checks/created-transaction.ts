@@ -26,11 +26,12 @@ export function checkCreatedTransaction(rules: CreatedTransactionRules, request:
   };
 
   expectEqual('data.userId echoes the request', sent.userId, data.userId);
-  expectEqual('data.receiverId is the request\'s receiverId or null', sent.receiverId ?? null, data.receiverId);
+  expectEqual("data.receiverId is the request's receiverId or null", sent.receiverId ?? null, data.receiverId);
   expectEqual('data.premiumSpread echoes the request (0 when absent)', sent.premiumSpread ?? 0, data.premiumSpread);
   if (sent.quoteId === undefined) {
     for (const field of ['fiatCurrency', 'blockchainSymbol', 'tokenSymbol']) expectEqual(`data.${field} echoes the request`, sent[field], data[field]);
-    for (const field of ['fiatAmount', 'cryptoAmount']) if (sent[field] !== undefined) expectEqual(`data.${field} is exactly the requested amount`, sent[field], data[field]);
+    for (const field of ['fiatAmount', 'cryptoAmount'])
+      if (sent[field] !== undefined) expectEqual(`data.${field} is exactly the requested amount`, sent[field], data[field]);
   }
 
   const { cryptoAmount, fiatAmount, exchangeRate } = data;
@@ -54,7 +55,11 @@ export function checkCreatedTransaction(rules: CreatedTransactionRules, request:
   }
   const payout = { fiatCurrency: data.fiatCurrency, userBankInformation: { country: bankAccount.country } };
   if (!rules.currencyMatchesBankCountry(payout)) {
-    deviations.push({ check: 'data.fiatCurrency pays out to data.bankAccount.country', expected: `a ${shown(data.fiatCurrency)} account`, actual: `country ${shown(bankAccount.country)}` });
+    deviations.push({
+      check: 'data.fiatCurrency pays out to data.bankAccount.country',
+      expected: `a ${shown(data.fiatCurrency)} account`,
+      actual: `country ${shown(bankAccount.country)}`,
+    });
   }
   return deviations;
 }

@@ -15,5 +15,11 @@ export function redirectOrigin(location: string | undefined, requestUrl: string 
 
 export function checkNoRedirect(status: number, location: string | undefined, requestUrl: string | undefined): Deviation[] {
   if (status < 300 || status > 399) return [];
-  return [{ check: 'redirect', expected: 'an answer from the server itself (redirects are never followed)', actual: `HTTP ${status} redirect to ${redirectOrigin(location, requestUrl)}, not followed` }];
+  return [
+    {
+      check: 'redirect',
+      expected: 'an answer from the server itself (redirects are never followed)',
+      actual: `HTTP ${status} redirect to ${redirectOrigin(location, requestUrl)}, not followed`,
+    },
+  ];
 }

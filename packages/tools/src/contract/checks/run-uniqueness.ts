@@ -13,7 +13,12 @@ export class RunUniqueness {
       // EVM addresses are case-insensitive (the mixed case is only a checksum); base58 is not.
       const value = /^0x/i.test(raw) ? raw.toLowerCase() : raw;
       const earlier = this.seen[field].get(value);
-      if (earlier !== undefined) deviations.push({ check: `data.${field} is unique across the run`, expected: `a value not seen before`, actual: `${shown(raw)}, already returned to ${earlier}` });
+      if (earlier !== undefined)
+        deviations.push({
+          check: `data.${field} is unique across the run`,
+          expected: `a value not seen before`,
+          actual: `${shown(raw)}, already returned to ${earlier}`,
+        });
       else this.seen[field].set(value, scenario);
     }
     return deviations;
