@@ -54,8 +54,8 @@ describe('protocol facts', () => {
   });
 
   test('the literal check finds each of them, in a string, a template and a regular expression', () => {
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the source of a template literal, as text.
     const source =
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source of a template literal, as text.
       "const a = '/api/partner/v2/off-ramp';\nconst b = `${base}/api/partner/v2/off-ramp`;\nconst c = { 'partner-api-key': key };\nconst d = /^pk_(live|test)_[A-Za-z0-9]{32}$/;\n// partner-api-key in a comment is prose\n";
     expect(literalFacts(resolve(projectRoot, 'x.ts'), source).map((line) => line.split(':')[1])).toEqual(['1', '2', '3', '4']);
   });
