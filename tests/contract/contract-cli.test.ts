@@ -48,7 +48,7 @@ describe('npm run contract', () => {
     const { code, output } = await contractCli(['--server', servers.faults.url, '--report', report]);
     servers.faults.setFault(undefined);
     expect(output).toMatch(/^FAIL +ReceiverNotVerified +400 BAD_REQUEST/m);
-    expect(output).toContain('error.message: expected "The receiver user account is not verified", actual "The receiver user account is not verified."');
+    expect(output).toContain('[catalog-message]: expected "The receiver user account is not verified", actual "The receiver user account is not verified."');
     expect(output).toMatch(new RegExp(`^Catalog rows covered +${catalogRows - 1}/${catalogRows}$`, 'm'));
     expect(code).toBe(1);
     expect(readFileSync(report, 'utf8')).toMatch(new RegExp(`<testsuite [^>]*tests="${scenarioNames.length}" failures="1"`));

@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { type CheckId, checkIds } from '../../packages/tools/src/contract/checks/check-ids.ts';
+import { formatDeviation } from '../../packages/tools/src/contract/checks/deviation.ts';
 import { formatScenarioLines } from '../../packages/tools/src/contract/report.ts';
 import { runContractSuite } from '../../packages/tools/src/contract/run-contract-suite.ts';
 import { loadBundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
@@ -24,6 +26,13 @@ const quick = contractScenarios(loadBundledSpec())
 const runThroughProxy = (name: string, only?: string[]) =>
   runContractSuite({ server: servers.faults.url, reportPath: join(reports, `${name}.xml`), ...(only ? { only } : {}) });
 
+test('every check that judges an answer is shown failing on a fault of its own', () => {
+  // transport and no-redirect: tests/contract/hostile-servers.test.ts; property: tests/fuzz/run-fuzz.test.ts.
+  const elsewhere: CheckId[] = ['transport', 'no-redirect', 'property'];
+  const caught = new Set(answerFaults.map((fault) => fault.caughtBy));
+  expect(checkIds.filter((id) => !caught.has(id) && !elsewhere.includes(id))).toEqual([]);
+});
+
 describe('the contract suite against a fault-injecting proxy in front of the reference implementation', () => {
   test('without a fault, every scenario passes through the proxy', async () => {
     servers.faults.setFault(undefined);
@@ -39,7 +48,8 @@ describe('the contract suite against a fault-injecting proxy in front of the ref
     expect(run.passed).toBe(false);
     expect(run.results.filter((r) => r.verdict === 'fail').map((r) => r.scenario.name)).toEqual([fault.scenario]);
     const failed = run.results.find((r) => r.scenario.name === fault.scenario)!;
-    expect(failed.deviations.map((d) => `${d.check}: expected ${d.expected}, actual ${d.actual}`).join('\n')).toContain(fault.caughtBy);
+    const caught = failed.deviations.filter((d) => d.check === fault.caughtBy && (fault.subject === undefined || d.subject?.startsWith(fault.subject)));
+    expect(caught.length, failed.deviations.map(formatDeviation).join('\n')).toBeGreaterThan(0);
     expect(formatScenarioLines(run)).toMatch(new RegExp(`^FAIL +${fault.scenario} `, 'm'));
   });
 });

@@ -52,7 +52,9 @@ describe('npm run contract against a hostile server', () => {
       }
       if (behavior.kind === 'redirect') {
         expect(run.output).toMatch(
-          new RegExp(`redirect: .*HTTP ${behavior.status} redirect to http://127\\.0\\.0\\.${behavior.to === 'other-origin' ? 2 : 1}:\\d+, not followed`),
+          new RegExp(
+            `\\[no-redirect\\]: .*HTTP ${behavior.status} redirect to http://127\\.0\\.0\\.${behavior.to === 'other-origin' ? 2 : 1}:\\d+, not followed`,
+          ),
         );
         expect(server.redirectTarget?.received ?? []).toEqual([]);
         // Only the first request of each scenario reached the server: nothing followed the Location.

@@ -64,7 +64,7 @@ describe('npm start', () => {
 
     const { code, output } = await start(['--spec', specPath]);
     expect(output).toMatch(/^QuoteExpired +400 +FAIL +PASS$/m);
-    expect(output).toContain('error.message: expected "Quote has expired.", actual "Quote has expired"');
+    expect(output).toContain('[catalog-message]: expected "Quote has expired.", actual "Quote has expired"');
     expect(output).toMatch(/^start: reference: FAILED/m);
     expect(output).toMatch(/^start: FAILED in /m);
     expect(code).toBe(1);

@@ -69,6 +69,6 @@ describe('the reference implementation behind prism proxy --errors', () => {
     expect(run.results.filter((r) => r.verdict === 'fail').map((r) => r.scenario.name)).toEqual([fault.scenario]);
     const checks = run.results.find((r) => r.scenario.name === fault.scenario)!.deviations;
     expect(checks).toContainEqual({ check: 'status', expected: '201', actual: '500' });
-    expect(checks.find((d) => d.check === 'Content-Type')?.actual).toBe('application/problem+json');
+    expect(checks.find((d) => d.check === 'content-type')?.actual).toBe('application/problem+json');
   });
 });

@@ -3,6 +3,7 @@
 // so that a test can require the contract suite to catch exactly that deviation.
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { CheckId } from '../../../packages/tools/src/contract/checks/check-ids.ts';
 
 export interface Answer {
   status: number;
@@ -15,8 +16,9 @@ export interface Fault {
   kind: string;
   /** The scenario whose answer is broken; every other answer passes through unchanged. */
   scenario: string;
-  /** The check (substring of its name) that must report the deviation. */
-  caughtBy: string;
+  /** The check (its id) that must report the deviation, and for a check of several fields, the field. */
+  caughtBy: CheckId;
+  subject?: string;
   /** Breaks the answer; `earlier` holds the answers already sent, by scenario. */
   apply(answer: Answer, earlier: ReadonlyMap<string, Answer>): Answer;
 }

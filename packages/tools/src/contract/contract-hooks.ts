@@ -2,7 +2,7 @@
 // exchange gate, and checks the status; these hooks make the request the scenario's own
 // (fixtures, Prefer, transport padding; the gate adds the API key) and judge the whole answer the
 // gate recorded (transport, schema, catalog row, consistency with the request, Content-Type).
-import type { Deviation } from './checks/deviation.ts';
+import { type Deviation, formatDeviation } from './checks/deviation.ts';
 import type { DreddHooks, DreddTransaction } from './dredd-api.ts';
 import { scenarioHeader, type GateRecord } from './exchange-gate.ts';
 import type { FixtureSubstitution } from './fixtures.ts';
@@ -24,8 +24,6 @@ export interface ContractHookContext {
   /** Filled by the hooks: the deviations found in each scenario's answer. */
   deviations: Map<string, Deviation[]>;
 }
-
-export const formatDeviation = (d: Deviation) => `${d.check}: expected ${d.expected}, actual ${d.actual}`;
 
 export function registerContractHooks(hooks: DreddHooks, context: ContractHookContext): void {
   const scenarioOf = (transaction: DreddTransaction): Scenario => {

@@ -54,7 +54,7 @@ export function createResponseJudge(spec: BundledSpec, ajv: Ajv2020, options: { 
       try {
         body = JSON.parse(response.body);
       } catch {
-        deviations.push({ check: 'body is JSON', expected: 'a JSON document', actual: shown(response.body.slice(0, 200)) });
+        deviations.push({ check: 'json-body', expected: 'a JSON document', actual: shown(response.body.slice(0, 200)) });
         return deviations;
       }
       deviations.push(...checkResponseSchema(scenario.responseSchema, validatorOf(scenario.responseSchema), body));
@@ -62,7 +62,7 @@ export function createResponseJudge(spec: BundledSpec, ajv: Ajv2020, options: { 
       if (!scenario.catalogRow && envelope?.success === false) {
         // An error where a transaction was expected: name the error instead of listing every missing field.
         deviations.push({
-          check: 'answer',
+          check: 'created-not-error',
           expected: 'the created transaction',
           actual: `error ${shown(envelope.error?.code)} ${shown(envelope.error?.message)}`,
         });

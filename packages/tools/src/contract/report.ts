@@ -1,7 +1,7 @@
 // What a contract run prints: a line per scenario (failures with expected and actual), then a
 // coverage table of scenarios by target and the catalog rows covered.
 import { printableLine } from '../output/printable-line.ts';
-import { formatDeviation } from './contract-hooks.ts';
+import { formatDeviation } from './checks/deviation.ts';
 import type { ContractRunResult, ScenarioResult, Verdict } from './run-contract-suite.ts';
 
 const maxDetailLines = 6;

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { errorCatalogFromSpec } from '../spec/error-catalog.ts';
 import { createSpecAjv, loadBundledSpec, schemaValidator } from '../spec/spec-schemas.ts';
 import type { Deviation } from './checks/deviation.ts';
-import { formatDeviation, registerContractHooks, type ContractHookContext } from './contract-hooks.ts';
+import { formatDeviation } from './checks/deviation.ts';
+import { registerContractHooks, type ContractHookContext } from './contract-hooks.ts';
 import { Dredd, dreddReporterOutput, type DreddHooks, type DreddStats, type DreddTest } from './dredd-api.ts';
 import { createRedactor, redactUrl, urlSecrets, type Redactor } from '../http/secret-redaction.ts';
 import { startExchangeGate, type ScenarioTransport } from './exchange-gate.ts';
@@ -219,7 +220,12 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
 }
 
 function redactDeviations(deviations: Deviation[] | undefined, redact: Redactor): Deviation[] {
-  return (deviations ?? []).map((d) => ({ check: redact(d.check), expected: redact(d.expected), actual: redact(d.actual) }));
+  return (deviations ?? []).map((d) => ({
+    ...d,
+    ...(d.subject ? { subject: redact(d.subject) } : {}),
+    expected: redact(d.expected),
+    actual: redact(d.actual),
+  }));
 }
 
 /** How long a server may wait for a stalled request: the seconds its catalog row's message names. */

@@ -5,6 +5,7 @@ import { commandOptions, usageError } from '../cli/command-options.ts';
 import { loadBundledSpec } from '../spec/spec-schemas.ts';
 import { defaultFixturesPath, loadFixtures } from '../contract/fixtures.ts';
 import { redactUrl } from '../http/secret-redaction.ts';
+import { formatDeviation } from '../contract/checks/deviation.ts';
 import { printableLine } from '../output/printable-line.ts';
 import { runFuzz, type FuzzFailure } from './run-fuzz.ts';
 
@@ -51,7 +52,7 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 const show = (failure: FuzzFailure) => {
   console.log(`FAIL ${failure.kind}: expected ${failure.expected}`);
-  for (const d of failure.deviations) console.log(`  ${printableLine(`${d.check}: expected ${d.expected}, got ${d.actual}`)}`);
+  for (const d of failure.deviations) console.log(`  ${printableLine(formatDeviation(d))}`);
   console.log(`  body: ${JSON.stringify(failure.body)}`);
   console.log(`  reproduce: ${failure.curl}`);
 };

@@ -90,7 +90,12 @@ export async function runFuzz(spec: BundledSpec, options: FuzzOptions): Promise<
     let last: FuzzFailure | undefined;
     const property = fc.asyncProperty(arbitrary, async (value) => {
       const scenario = scenarioOf(value);
-      const deviations = (await send(scenario, bodyOf(value))).map((d) => ({ check: d.check, expected: redact(d.expected), actual: redact(d.actual) }));
+      const deviations = (await send(scenario, bodyOf(value))).map((d) => ({
+        ...d,
+        ...(d.subject ? { subject: redact(d.subject) } : {}),
+        expected: redact(d.expected),
+        actual: redact(d.actual),
+      }));
       if (deviations.length === 0) return true;
       last = {
         kind,

@@ -16,20 +16,26 @@ const detailPaths = (details: unknown): string[] =>
 export function checkCatalogError(row: CatalogRow, body: unknown, responseExample: unknown): Deviation[] {
   const error = (body as ErrorEnvelope | null)?.error;
   const deviations: Deviation[] = [];
-  if (error?.code !== row.code) deviations.push({ check: 'error.code', expected: shown(row.code), actual: shown(error?.code) });
+  if (error?.code !== row.code) deviations.push({ check: 'catalog-code', expected: shown(row.code), actual: shown(error?.code) });
   const message = error?.message;
   const messageMatches = row.messagePattern ? typeof message === 'string' && new RegExp(row.messagePattern).test(message) : message === row.message;
   if (!messageMatches) {
-    deviations.push({ check: 'error.message', expected: row.messagePattern ? `template ${shown(row.message)}` : shown(row.message), actual: shown(message) });
+    deviations.push({ check: 'catalog-message', expected: row.messagePattern ? `template ${shown(row.message)}` : shown(row.message), actual: shown(message) });
   }
   if (row.code !== detailsCode && error?.details !== undefined) {
-    deviations.push({ check: 'error.details', expected: `absent (only ${detailsCode} carries details)`, actual: shown(error.details) });
+    deviations.push({
+      check: 'catalog-details',
+      subject: 'error.details',
+      expected: `absent (only ${detailsCode} carries details)`,
+      actual: shown(error.details),
+    });
   }
   if (row.code === detailsCode) {
     // The fields the scenario's example points at must be among the details: the error names the faulty field.
     const actualPaths = detailPaths(error?.details);
     for (const path of detailPaths((responseExample as ErrorEnvelope).error?.details)) {
-      if (!actualPaths.includes(path)) deviations.push({ check: 'error.details[].path', expected: `a detail at ${shown(path)}`, actual: shown(actualPaths) });
+      if (!actualPaths.includes(path))
+        deviations.push({ check: 'catalog-details', subject: 'error.details[].path', expected: `a detail at ${shown(path)}`, actual: shown(actualPaths) });
     }
   }
   return deviations;

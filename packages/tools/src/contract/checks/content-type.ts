@@ -6,5 +6,5 @@ const jsonContentType = /^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i;
 /** Every answer of the endpoint, success or error, is `application/json`. */
 export function checkContentType(contentType: string | undefined): Deviation[] {
   if (contentType !== undefined && jsonContentType.test(contentType.trim())) return [];
-  return [{ check: 'Content-Type', expected: 'application/json (charset=utf-8 allowed)', actual: contentType ?? '(no Content-Type header)' }];
+  return [{ check: 'content-type', expected: 'application/json (charset=utf-8 allowed)', actual: contentType ?? '(no Content-Type header)' }];
 }

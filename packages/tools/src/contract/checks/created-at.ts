@@ -9,10 +9,16 @@ const utcDateTime = /(Z|[+-]00:00)$/i;
 /** @param window when the request was sent and the answer received (ms since the epoch) */
 export function checkCreatedAt(createdAt: unknown, window: { sentAt: number; receivedAt: number }): Deviation[] {
   if (typeof createdAt !== 'string') return []; // the schema reports a missing or mistyped createdAt
-  if (!utcDateTime.test(createdAt)) return [{ check: 'data.createdAt is in UTC', expected: 'a date-time ending in Z', actual: shown(createdAt) }];
+  if (!utcDateTime.test(createdAt))
+    return [{ check: 'created-at', subject: 'data.createdAt is in UTC', expected: 'a date-time ending in Z', actual: shown(createdAt) }];
   const at = Date.parse(createdAt);
   if (at >= window.sentAt - clockSkewToleranceMs && at <= window.receivedAt + clockSkewToleranceMs) return [];
   return [
-    { check: 'data.createdAt is the time of the request', expected: `within 5 minutes of ${new Date(window.sentAt).toISOString()}`, actual: shown(createdAt) },
+    {
+      check: 'created-at',
+      subject: 'data.createdAt is the time of the request',
+      expected: `within 5 minutes of ${new Date(window.sentAt).toISOString()}`,
+      actual: shown(createdAt),
+    },
   ];
 }

@@ -21,8 +21,8 @@ export function checkCreatedTransaction(rules: CreatedTransactionRules, request:
   const sent = asObject(request);
   const data = asObject(asObject(body).data);
   const deviations: Deviation[] = [];
-  const expectEqual = (check: string, expected: unknown, actual: unknown) => {
-    if (!Object.is(expected, actual)) deviations.push({ check, expected: shown(expected), actual: shown(actual) });
+  const expectEqual = (subject: string, expected: unknown, actual: unknown) => {
+    if (!Object.is(expected, actual)) deviations.push({ check: 'transaction-echo', subject, expected: shown(expected), actual: shown(actual) });
   };
 
   expectEqual('data.userId echoes the request', sent.userId, data.userId);
@@ -39,7 +39,7 @@ export function checkCreatedTransaction(rules: CreatedTransactionRules, request:
     const product = cryptoAmount * exchangeRate;
     if (!(Math.abs(product - fiatAmount) <= fiatRoundingTolerance)) {
       deviations.push({
-        check: 'data.fiatAmount = data.cryptoAmount x data.exchangeRate (to the cent)',
+        check: 'transaction-amounts',
         expected: `${shown(cryptoAmount)} x ${shown(exchangeRate)} = ${product}`,
         actual: shown(fiatAmount),
       });
@@ -56,7 +56,7 @@ export function checkCreatedTransaction(rules: CreatedTransactionRules, request:
   const payout = { fiatCurrency: data.fiatCurrency, userBankInformation: { country: bankAccount.country } };
   if (!rules.currencyMatchesBankCountry(payout)) {
     deviations.push({
-      check: 'data.fiatCurrency pays out to data.bankAccount.country',
+      check: 'transaction-payout-country',
       expected: `a ${shown(data.fiatCurrency)} account`,
       actual: `country ${shown(bankAccount.country)}`,
     });

@@ -17,7 +17,7 @@ export function checkNoRedirect(status: number, location: string | undefined, re
   if (status < 300 || status > 399) return [];
   return [
     {
-      check: 'redirect',
+      check: 'no-redirect',
       expected: 'an answer from the server itself (redirects are never followed)',
       actual: `HTTP ${status} redirect to ${redirectOrigin(location, requestUrl)}, not followed`,
     },

@@ -11,5 +11,7 @@ export function checkResponseSchema(schemaName: string, validate: ValidateFuncti
     (e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}${e.params && 'allowedValues' in e.params ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}`,
   );
   const more = errors.length > shownErrors ? `; and ${errors.length - shownErrors} more` : '';
-  return [{ check: `body against schema ${schemaName}`, expected: 'valid', actual: errors.slice(0, shownErrors).join('; ') + more }];
+  return [
+    { check: 'response-schema', subject: `body against schema ${schemaName}`, expected: 'valid', actual: errors.slice(0, shownErrors).join('; ') + more },
+  ];
 }

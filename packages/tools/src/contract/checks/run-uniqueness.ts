@@ -15,7 +15,8 @@ export class RunUniqueness {
       const earlier = this.seen[field].get(value);
       if (earlier !== undefined)
         deviations.push({
-          check: `data.${field} is unique across the run`,
+          check: 'unique-in-run',
+          subject: `data.${field}`,
           expected: `a value not seen before`,
           actual: `${shown(raw)}, already returned to ${earlier}`,
         });
