@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { clabe } from 'clabe-validator';
 import { composeIBAN } from 'ibantools';
+import { enumOf, requiredOf } from '../spec/schema-facts.ts';
+import { loadBundledSpec } from '../spec/spec-schemas.ts';
+
+const spec = loadBundledSpec();
 
 // Bank and city codes that clabe-validator knows; a CLABE built from them is valid.
 const clabeBanks = [2, 12, 14, 21, 30, 36, 44, 58, 72, 127, 137];
@@ -51,19 +55,22 @@ const address = fc.record(
     postalCode: digits(5),
     country: fc.constant('US'),
   },
-  { requiredKeys: ['streetLine1', 'city', 'postalCode', 'country'] },
+  { requiredKeys: requiredOf(spec, 'Address') as ('streetLine1' | 'city' | 'postalCode' | 'country')[] },
 );
 
 /** Inline bank details for each payout country, keyed by the fiat currency that pays out there. */
 export const inlineBankByCurrency = {
-  MXN: fc.record({ country: fc.constant('MX'), accountIdentifier: clabeNumber, bankName: printableName() }, { requiredKeys: ['country', 'accountIdentifier'] }),
+  MXN: fc.record(
+    { country: fc.constant('MX'), accountIdentifier: clabeNumber, bankName: printableName() },
+    { requiredKeys: requiredOf(spec, 'BankInformationMx') as ('country' | 'accountIdentifier')[] },
+  ),
   DOP: fc.record({
     country: fc.constant('DO'),
     accountIdentifier: fc.integer({ min: 5, max: 20 }).chain(digits),
     bankName: printableName(),
-    accountType: fc.constantFrom('SAVINGS', 'CHECKING'),
+    accountType: fc.constantFrom(...enumOf(spec, 'AccountType')),
     documentIdentifier: digits(11),
-    documentType: fc.constantFrom('RNC', 'CEDULA', 'PASSPORT'),
+    documentType: fc.constantFrom(...enumOf(spec, 'DocumentType')),
   }),
   USD: fc.record(
     {
@@ -71,11 +78,11 @@ export const inlineBankByCurrency = {
       accountIdentifier: fc.integer({ min: 4, max: 17 }).chain(digits),
       bankName: printableName(),
       routingNumber: abaRoutingNumber,
-      accountType: fc.constantFrom('SAVINGS', 'CHECKING'),
+      accountType: fc.constantFrom(...enumOf(spec, 'AccountType')),
       accountHolder: holder,
       address,
     },
-    { requiredKeys: ['country', 'accountIdentifier', 'bankName', 'routingNumber', 'accountHolder', 'address'] },
+    { requiredKeys: requiredOf(spec, 'BankInformationUs') as ('country' | 'accountIdentifier' | 'bankName' | 'routingNumber' | 'accountHolder' | 'address')[] },
   ),
   EUR: fc
     .record({ account: sepaAccount, bic: fc.constantFrom('COBADEFFXXX', 'DEUTDEFF', 'BKAUATWW', 'BCEELULL'), bankName: printableName(), accountHolder: holder })

@@ -1,15 +1,19 @@
 import fc from 'fast-check';
 import { inlineBankByCurrency } from './bank-arbitraries.ts';
 import { safeAmounts, type FuzzFixtures } from './fuzz-fixtures.ts';
+import { examplesOf } from '../spec/schema-facts.ts';
+import { loadBundledSpec } from '../spec/spec-schemas.ts';
 
 /** Rounds to a number of decimals, so amounts look like real ones (no 1e-7 dust). */
 const rounded = (min: number, max: number, decimals: number) =>
   fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((value) => Number(value.toFixed(decimals)));
 
+// The documented values of the spec (its examples of each known-values pattern).
+const spec = loadBundledSpec();
 const explicitPricing = fc.record({
-  fiatCurrency: fc.constantFrom('MXN', 'DOP', 'USD', 'EUR'),
-  blockchainSymbol: fc.constantFrom('POL', 'SOL', 'ETH'),
-  tokenSymbol: fc.constantFrom('USDC', 'USDT'),
+  fiatCurrency: fc.constantFrom(...examplesOf(spec, 'FiatCurrency')),
+  blockchainSymbol: fc.constantFrom(...examplesOf(spec, 'BlockchainSymbol')),
+  tokenSymbol: fc.constantFrom(...examplesOf(spec, 'TokenSymbol')),
 });
 const amount = fc.oneof(
   rounded(safeAmounts.fiat.min, safeAmounts.fiat.max, 2).map((fiatAmount) => ({ fiatAmount })),

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import type { CatalogRowName } from '@off-ramp/client';
+import { requiredOf } from '../spec/schema-facts.ts';
+import { loadBundledSpec } from '../spec/spec-schemas.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: generated bodies are any JSON, read and changed freely.
 type Body = Record<string, any>;
@@ -21,12 +23,15 @@ const isExplicit = (body: Body) => 'fiatCurrency' in body;
 const amountKey = (body: Body) => ('fiatAmount' in body ? 'fiatAmount' : 'cryptoAmount');
 /** Changes the last digit of a digit string, so its check digit no longer fits. */
 const otherLastDigit = (value: string) => value.slice(0, -1) + String((Number(value.at(-1)) + 1) % 10);
+const spec = loadBundledSpec();
 const requiredBankFields: Record<string, string[]> = {
-  MX: ['country', 'accountIdentifier'],
-  DO: ['country', 'accountIdentifier', 'bankName', 'accountType', 'documentIdentifier', 'documentType'],
-  US: ['country', 'accountIdentifier', 'bankName', 'routingNumber', 'accountHolder', 'address'],
-  SEPA: ['country', 'iban', 'bic', 'bankName', 'accountHolder'],
+  MX: requiredOf(spec, 'BankInformationMx'),
+  DO: requiredOf(spec, 'BankInformationDo'),
+  US: requiredOf(spec, 'BankInformationUs'),
+  SEPA: requiredOf(spec, 'BankInformationSepa'),
 };
+// Any well-formed id: the bank-source rule is broken whichever account it names.
+const anyUuid = '00000000-0000-4000-8000-000000000000';
 const bankKind = (bank: Body) => (bank.iban ? 'SEPA' : String(bank.country));
 
 export const requestMutations: RequestMutation[] = [
@@ -153,9 +158,7 @@ export const requestMutations: RequestMutation[] = [
     expected: 'BankSourceMissing',
     stateFree: true,
     apply: (b) =>
-      inline(b)
-        ? { ...b, userBankInformationId: '367891c8-8aa7-4ef2-bd4c-58c6960cac56' }
-        : { ...b, userBankInformation: { country: 'MX', accountIdentifier: '012180012345678909' } },
+      inline(b) ? { ...b, userBankInformationId: anyUuid } : { ...b, userBankInformation: { country: 'MX', accountIdentifier: '012180012345678909' } },
   },
   { name: 'no bank source', expected: 'BankSourceMissing', stateFree: true, apply: (b) => without(b, 'userBankInformation', 'userBankInformationId') },
 ];

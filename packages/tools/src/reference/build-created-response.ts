@@ -1,5 +1,7 @@
-// The 201 envelope of a new off-ramp transaction (`OffRampCreatedResponse`).
+// The 201 envelope of a new off-ramp transaction, checked against the generated
+// `OffRampCreatedResponse` type (`satisfies`): an answer that drifts from the spec does not compile.
 import { randomUUID } from 'node:crypto';
+import type { components } from '@off-ramp/client';
 import type { PricingTerms } from './check-pricing-terms.ts';
 import type { OffRampPrice } from './price-off-ramp.ts';
 import type { StoredBankAccount } from './reference-state.ts';
@@ -38,6 +40,6 @@ export function buildCreatedResponse(transaction: CreatedTransaction) {
         createdAt: transaction.createdAt.toISOString(),
         completedAt: null,
       },
-    },
+    } satisfies components['schemas']['OffRampCreatedResponse'],
   };
 }

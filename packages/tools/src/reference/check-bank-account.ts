@@ -37,15 +37,14 @@ function storeInlineAccount(
   return account;
 }
 
-/** Whether `account` can receive `fiatCurrency`: SEPA accounts are the ones with an IBAN. */
+/** Whether `account` can receive `fiatCurrency`, by the spec's currency-to-bank-country rule. */
 function receives(fiatCurrency: string, account: StoredBankAccount, market: Market): boolean {
-  const country = market.payoutCountry[fiatCurrency];
-  return country === 'SEPA' ? account.iban !== undefined : account.country === country;
+  return market.payoutCountry[fiatCurrency]?.countries.includes(account.country) ?? false;
 }
 
 function accountDescription(fiatCurrency: string, market: Market): string {
-  const country = market.payoutCountry[fiatCurrency];
-  return country === 'SEPA' ? `a SEPA bank account to receive ${fiatCurrency}` : `a bank account in ${country} to receive ${fiatCurrency}`;
+  const label = market.payoutCountry[fiatCurrency]?.label;
+  return label === 'SEPA' ? `a SEPA bank account to receive ${fiatCurrency}` : `a bank account in ${label} to receive ${fiatCurrency}`;
 }
 
 export function checkBankAccount(

@@ -1,19 +1,10 @@
 // The in-memory world the reference implementation answers from. Built once at start by
 // seed-state.ts and never changed by requests: the server keeps no state between requests.
+import type { components } from '@off-ramp/client';
+import type { PayoutCountries } from '../spec/payout-countries.ts';
 
-/** The stored form of a bank account, exactly as the 201 response echoes it (`BankAccount`). */
-export interface StoredBankAccount {
-  country: string;
-  accountIdentifier?: string;
-  bankName?: string;
-  accountType?: 'SAVINGS' | 'CHECKING';
-  isVerified: boolean;
-  documentIdentifier?: string;
-  documentType?: 'RNC' | 'CEDULA' | 'PASSPORT';
-  iban?: string;
-  bic?: string;
-  routingNumber?: string;
-}
+/** The stored form of a bank account, exactly as the 201 response echoes it: the spec's `BankAccount`. */
+export type StoredBankAccount = components['schemas']['BankAccount'];
 
 /** Minimum and maximum per operation, from the partner agreement. */
 export interface AmountLimits {
@@ -77,8 +68,8 @@ export interface Market {
   stableTokens: ReadonlySet<string>;
   /** Fiat units per token, before spreads: `exchangeRates[token][fiat]`. */
   exchangeRates: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  /** Bank country (or `SEPA`) each currency pays out to. */
-  payoutCountry: Readonly<Record<string, string>>;
+  /** The bank countries each currency pays out to: the spec's FiatCurrencyMatchesBankCountry rule. */
+  payoutCountry: Readonly<Record<string, PayoutCountries>>;
 }
 
 export interface ReferenceState {

@@ -5,6 +5,8 @@
 import { digestApiKey } from './api-key-digest.ts';
 import type { ContractFixtures } from './load-fixtures.ts';
 import type { Market, Partner, Quote, Receiver, ReferenceState, SavedBankAccount, User } from './reference-state.ts';
+import { payoutCountriesFromSpec } from '../spec/payout-countries.ts';
+import { loadBundledSpec } from '../spec/spec-schemas.ts';
 
 const partnerLimits = { fiatLimits: { min: 10, max: 100000 }, cryptoLimits: { min: 5, max: 50000 } };
 
@@ -30,7 +32,7 @@ function seedMarket(fixtures: ContractFixtures): Market {
     ]),
     stableTokens: new Set(stableTokens),
     exchangeRates: Object.fromEntries(stableTokens.map((token) => [token, fiatPerStableToken])),
-    payoutCountry: { MXN: 'MX', DOP: 'DO', USD: 'US', EUR: 'SEPA' },
+    payoutCountry: payoutCountriesFromSpec(loadBundledSpec()),
   };
 }
 

@@ -1,0 +1,23 @@
+// What the generators of test data read from the spec's component schemas: a schema's required
+// properties, its enumeration and its documented example values. Read, not copied, so that a
+// change to the spec reaches the fuzz runner's bodies.
+import type { BundledSpec } from './spec-schemas.ts';
+
+type Schema = { required?: unknown; enum?: unknown; examples?: unknown; $ref?: string; properties?: Record<string, Schema> };
+
+function schemaOf(spec: BundledSpec, name: string): Schema {
+  const schemas = spec.components.schemas as Record<string, Schema>;
+  let schema = schemas[name];
+  while (schema?.$ref) schema = schemas[schema.$ref.split('/').pop()!];
+  if (!schema) throw new Error(`The spec has no component schema ${name}`);
+  return schema;
+}
+
+function stringsOf(value: unknown, what: string): string[] {
+  if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === 'string')) throw new Error(`${what} is not a list of strings`);
+  return value;
+}
+
+export const requiredOf = (spec: BundledSpec, name: string): string[] => stringsOf(schemaOf(spec, name).required, `${name}.required`);
+export const enumOf = (spec: BundledSpec, name: string): string[] => stringsOf(schemaOf(spec, name).enum, `${name}.enum`);
+export const examplesOf = (spec: BundledSpec, name: string): string[] => stringsOf(schemaOf(spec, name).examples, `${name}.examples`);
