@@ -1,13 +1,14 @@
 // The docs page in a real browser with the network cut off: it must render the whole contract
 // from file:// and ask nothing of the outside world. What it must show is read from the spec.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { docsPage, docsScreenshot } from '../../scripts/lib/docs-paths.ts';
-import { shapeNameSeparator } from '../../packages/tools/src/docs/docs-presentation.ts';
+import { docsDir, docsPage, docsScreenshot } from '../../scripts/lib/docs-paths.ts';
+import { docsPresentation, shapeNameSeparator } from '../../packages/tools/src/docs/docs-presentation.ts';
+import { loadBundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
 import { errorCatalogFromSpec } from '../../packages/tools/src/spec/error-catalog.ts';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { openOffline, type OfflinePage } from '../support/offline-browser.ts';
@@ -72,6 +73,13 @@ beforeAll(async () => {
       () => true,
       () => false,
     );
+});
+
+test("Redoc reads the presentation decorator's output: the spec as docsPresentation rewrites it, not the spec itself", () => {
+  const read = JSON.parse(readFileSync(resolve(docsDir, 'openapi.presentation.json'), 'utf8'));
+  expect(read).toEqual(docsPresentation(loadBundledSpec()));
+  // Without the decorator it would be the spec itself, which differs (so the check above can fail).
+  expect(loadBundledSpec()).not.toEqual(read);
 });
 
 afterAll(async () => {

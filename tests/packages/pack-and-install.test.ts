@@ -226,6 +226,13 @@ describe('the installed off-ramp-contract bin', () => {
     expect([quiet.stdout, quiet.stderr]).toEqual(['loaded\n', '']);
   });
 
+  test('builds the docs page through the installed bin, with the presentation decorator', async () => {
+    const built = await offRampContract(['docs', '--out', 'site']);
+    expect(built.code, built.stdout + built.stderr).toBe(0);
+    expect(readFileSync(join(toolsProject, 'site/index.html'), 'utf8')).toContain('<html');
+    expect(readFileSync(join(toolsProject, 'site/openapi.presentation.json'), 'utf8')).toContain(' · ');
+  });
+
   test('a command that cannot start exits 2 through the installed bin', async () => {
     const missing = await offRampContract(['contract', '--server', 'http://127.0.0.1:9', '--fixtures', 'no-such-file.json']);
     expect(missing.code).toBe(2);

@@ -1,14 +1,13 @@
-// Builds the docs page from a bundled spec with Redocly's build-docs: the presentation step first
-// (docs-presentation.ts), then Redoc with the options and the page template shipped beside this
-// package (docs-page/redocly.yaml). --inlineBundle puts Redoc's script into the page, so it works
-// from file:// with the network off; telemetry is off for the CLI and the page.
+// Builds the docs page from a bundled spec with Redocly: `redocly bundle` applies the presentation
+// decorator (docs-presentation-plugin.ts) with docs-page/redocly.yaml, then `redocly build-docs`
+// renders the result with the options and the page template there. --inlineBundle puts Redoc's
+// script into the page, so it works from file:// with the network off; telemetry is off for the
+// CLI and the page.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { binEntry, bundledSpecPath } from '../spec/contract-files.ts';
-import { loadBundledSpec } from '../spec/spec-schemas.ts';
-import { docsPresentation } from './docs-presentation.ts';
 
 /** Redoc's options and the page template. */
 export const docsConfigPath = fileURLToPath(new URL('../../docs-page/redocly.yaml', import.meta.url));
@@ -25,13 +24,15 @@ export function buildDocs(outDir: string, specPath = bundledSpecPath, log: (line
   const input = join(outDir, 'openapi.presentation.json');
   const page = join(outDir, 'index.html');
   mkdirSync(outDir, { recursive: true });
-  log(`docs: ${specPath} -> ${input} (presentation for Redoc 3)`);
-  writeFileSync(input, `${JSON.stringify(docsPresentation(loadBundledSpec(specPath)), null, 2)}\n`);
+  const redocly = (args: string[]) =>
+    execFileSync(process.execPath, [binEntry('@redocly/cli', 'redocly'), ...args, '--config', docsConfigPath], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
+    });
+  log(`docs: redocly bundle (presentation decorator) ${specPath} -> ${input}`);
+  redocly(['bundle', specPath, '--output', input]);
   log(`docs: redocly build-docs -> ${page}`);
-  execFileSync(process.execPath, [binEntry('@redocly/cli', 'redocly'), 'build-docs', input, '--inlineBundle', '--output', page, '--config', docsConfigPath], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
-  });
+  redocly(['build-docs', input, '--inlineBundle', '--output', page]);
   return { page, input };
 }
