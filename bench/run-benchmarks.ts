@@ -1,9 +1,10 @@
-// npm run bench [-- <name filter>]: runs every bench/*.bench.ts and prints one table (medians).
+// The timed runs (npm run bench:runs; BENCH_FILTER=<text> for some): every bench/*.bench.ts, one table of medians.
 // Not part of npm test: speed is measured here, never asserted in tests.
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Benchmark } from './benchmark.ts';
+import { median, printTable } from './support/table.ts';
 
 const filter = process.argv[2];
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -12,11 +13,6 @@ const files = readdirSync(benchDir)
   .sort();
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 const rows: string[][] = [];
 for (const file of files) {
@@ -40,9 +36,4 @@ for (const file of files) {
   }
 }
 
-const header = ['Benchmark', 'Runs', 'Median', 'Min', 'Max', 'Target'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-console.log(line(header));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const row of rows) console.log(line(row));
+printTable(['Benchmark', 'Runs', 'Median', 'Min', 'Max', 'Target'], rows);

@@ -2,7 +2,7 @@
 // built from dist/ (run `npm run build` first), with the share of each input.
 // Target: under 15 kB minified+gzipped.
 import { bundleForBrowser } from '../../tests/support/browser-bundle.ts';
-import { printTable } from './support/print-table.ts';
+import { printTable } from '../support/table.ts';
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const full = await bundleForBrowser();

@@ -7,7 +7,7 @@ import { createOffRampClient } from '../../packages/client/src/index.ts';
 import { responseExamples } from '../../tests/support/spec.ts';
 import { distinctValidBodies } from './support/distinct-valid-bodies.ts';
 import { startCreatedAnswerServer } from './support/created-answer-server.ts';
-import { median, printTable } from './support/print-table.ts';
+import { median, printTable } from '../support/table.ts';
 import { apiKeyHeader, offRampPath } from '../../packages/client/generated/protocol.ts';
 
 const apiKey = 'pk_bench_0123456789abcdef';

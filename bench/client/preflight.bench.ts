@@ -7,7 +7,7 @@ import addFormats from 'ajv-formats';
 import { loadBundledSpec, schemasId, toJsonSchemaDocument } from '../../packages/tools/src/spec/spec-schemas.ts';
 import { validateOffRampRequest } from '../../packages/client/src/index.ts';
 import { bodyKinds, distinctValidBodies } from './support/distinct-valid-bodies.ts';
-import { median, printTable } from './support/print-table.ts';
+import { median, printTable } from '../support/table.ts';
 
 const ajv = new Ajv2020({ strict: false });
 addFormats.default(ajv);

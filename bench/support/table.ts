@@ -1,4 +1,6 @@
-/** Prints rows as an aligned Markdown table (so it can be pasted into the README). */
+// The statistics and the table every benchmark prints: one median, one Markdown table.
+
+/** Prints rows as an aligned Markdown table (so it can be pasted into the docs). */
 export function printTable(header: string[], rows: (string | number)[][]): void {
   const cells = [header, ...rows.map((row) => row.map(String))];
   const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column]!.length)));

@@ -1,10 +1,12 @@
-// `npm run bench:reference`: requests per second and latency of the reference implementation,
+// The reference implementation's throughput (npm run bench:reference): requests per second and latency of the reference implementation,
 // for a created transaction (quote and explicit pricing), a stateful error and a schema error.
 // The server runs in its own process (as `npm run reference` does), autocannon in this one.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { projectRoot } from './lib/generated-dir.ts';
+import { projectRoot } from '../scripts/lib/generated-dir.ts';
+import { printTable } from './support/table.ts';
+import { contractScenarios } from '../packages/tools/src/contract/scenarios.ts';
 import { loadBundledSpec } from '../packages/tools/src/spec/spec-schemas.ts';
 import { apiKeyHeader, offRampPath } from '../packages/client/generated/protocol.ts';
 
@@ -12,7 +14,13 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = 16;
 
 const spec = loadBundledSpec();
-const example = (name: string) => spec.components.examples[`${name}Request`]!.value;
+// Each case's body is its scenario's request (the Arazzo workflows hold the invalid ones too).
+const scenarios = contractScenarios(spec);
+const example = (name: string) => {
+  const scenario = scenarios.find((s) => s.name === name);
+  if (!scenario) throw new Error(`No scenario ${name}`);
+  return scenario.requestBody;
+};
 const fixtures = (await import(resolve(projectRoot, 'packages/tools/fixtures/contract-fixtures.json'), { with: { type: 'json' } })).default as {
   apiKeys: { valid: string };
 };
@@ -44,11 +52,10 @@ const run = (body: unknown, duration: number) =>
 // A discarded second per case first, so that no case pays for the JIT warming up.
 for (const [, body] of cases) await run(body, 1);
 console.log(`bench:reference: ${connections} connections, ${seconds} s per case, server at ${url}`);
-console.log('| Case | Requests/s | p50 ms | p99 ms | 5xx, errors, timeouts |');
-console.log('|---|---:|---:|---:|---:|');
+const rows: (string | number)[][] = [];
 for (const [name, body] of cases) {
   const result = await run(body, seconds);
-  const unexpected = result['5xx'] + result.errors + result.timeouts;
-  console.log(`| ${name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${unexpected} |`);
+  rows.push([name, Math.round(result.requests.average), result.latency.p50, result.latency.p99, result['5xx'] + result.errors + result.timeouts]);
 }
+printTable(['Case', 'Requests/s', 'p50 ms', 'p99 ms', '5xx, errors, timeouts'], rows);
 server.kill('SIGTERM');
