@@ -56,6 +56,15 @@ describe('npm run fuzz', () => {
     expect(report.positive.failure).toBeDefined();
   });
 
+  test('with --check, only the selected checks judge: the always-201 server passes a transaction check on valid bodies, and still fails the status check', async () => {
+    const server = await alwaysAnswering(201, responseExamples.FiatAmountToMexico!.value);
+    const unselected = await runFuzz(spec, { server, fixtures, runs: 20, seed: 5, checks: ['transaction-payout-country'] });
+    expect(unselected.positive.failure).toBeUndefined();
+    const selected = await runFuzz(spec, { server, fixtures, runs: 20, seed: 5, checks: ['status'] });
+    expect(selected.negative.failure?.deviations.map((d) => d.check)).toEqual(['status']);
+    await expect(runFuzz(spec, { server, fixtures, runs: 1, seed: 5, checks: ['nosuch'] })).rejects.toThrow(/No check named nosuch/);
+  });
+
   test('a server that answers 500 fails the valid bodies', async () => {
     const server = await alwaysAnswering(500, { oops: true });
     const report = await runFuzz(spec, { server, fixtures, runs: 20, seed: 5 });

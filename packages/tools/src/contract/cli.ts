@@ -1,10 +1,12 @@
 // off-ramp-contract contract --server <url> [--fixtures <file>] [--target server|prism-mock|prism-proxy]
-//                     [--report <file>] [--only <scenario>]... [--timeout <seconds>] [--dredd-output]
+//                     [--report <file>] [--verdict <file>] [--only <scenario>]... [--check <id>]... [--timeout <seconds>] [--dredd-output]
 // Exit codes: 0 every scenario that ran passed; 1 a scenario failed; 2 the run could not start.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { commandOptions, usageError } from '../cli/command-options.ts';
 import { targetKinds, type TargetKind } from './targets.ts';
 
-const usage = `usage: off-ramp-contract contract --server <url> [--fixtures <file>] [--target ${targetKinds.join('|')}] [--report <file>] [--only <scenario>]... [--timeout <seconds>] [--dredd-output]`;
+const usage = `usage: off-ramp-contract contract --server <url> [--fixtures <file>] [--target ${targetKinds.join('|')}] [--report <file>] [--verdict <file>] [--only <scenario>]... [--check <id>]... [--timeout <seconds>] [--dredd-output]`;
 
 async function main(): Promise<number> {
   const values = commandOptions('contract', usage, {
@@ -14,6 +16,8 @@ async function main(): Promise<number> {
       target: { type: 'string', default: 'server' },
       report: { type: 'string' },
       only: { type: 'string', multiple: true },
+      check: { type: 'string', multiple: true },
+      verdict: { type: 'string' },
       'dredd-output': { type: 'boolean', default: false },
       timeout: { type: 'string', default: '10' },
       help: { type: 'boolean', default: false },
@@ -32,6 +36,7 @@ async function main(): Promise<number> {
   // Loaded only now: Dredd takes a moment to load, and a usage error should not wait for it.
   const { runContractSuite } = await import('./run-contract-suite.ts');
   const { formatCoverageTable, formatScenarioLines } = await import('./report.ts');
+  const { verdictSummary } = await import('./verdict-summary.ts');
   let run: Awaited<ReturnType<typeof runContractSuite>>;
   try {
     run = await runContractSuite({
@@ -40,6 +45,7 @@ async function main(): Promise<number> {
       ...(values.fixtures ? { fixturesPath: values.fixtures } : {}),
       ...(values.report ? { reportPath: values.report } : {}),
       ...(values.only ? { only: values.only } : {}),
+      ...(values.check ? { checks: values.check } : {}),
       dreddOutput: values['dredd-output'],
       requestTimeoutMs: timeoutSeconds * 1000,
     });
@@ -50,6 +56,14 @@ async function main(): Promise<number> {
   console.log(formatScenarioLines(run));
   console.log(`\n${formatCoverageTable([{ label: run.target, run }])}`);
   console.log(`\nreport (JUnit): ${run.reportPath}`);
+  const summary = verdictSummary(run);
+  if (values.verdict) {
+    const path = resolve(values.verdict);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, `${JSON.stringify(summary, null, 2)}\n`);
+    console.log(`verdict (JSON): ${path}`);
+  }
+  for (const id of run.checksOnNoCase) console.log(`contract: the check ${id} judged no case: the run proves nothing of it`);
   console.log(`contract: ${run.passed ? 'PASSED' : 'FAILED'} in ${(run.durationMs / 1000).toFixed(1)} s`);
   return run.passed ? 0 : 1;
 }

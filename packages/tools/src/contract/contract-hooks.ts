@@ -2,7 +2,9 @@
 // exchange gate, and checks the status; these hooks make the request the scenario's own
 // (fixtures, Prefer, transport padding; the gate adds the API key) and judge the whole answer the
 // gate recorded (transport, schema, catalog row, consistency with the request, Content-Type).
-import { type Deviation, formatDeviation } from './checks/deviation.ts';
+import type { CheckId } from './checks/check-ids.ts';
+import { type Judgement, withSelectedChecks } from './checks/check-selection.ts';
+import { formatDeviation } from './checks/deviation.ts';
 import type { DreddHooks, DreddTransaction } from './dredd-api.ts';
 import { scenarioHeader, type GateRecord } from './exchange-gate.ts';
 import type { FixtureSubstitution } from './fixtures.ts';
@@ -21,8 +23,10 @@ export interface ContractHookContext {
   recordOf: (scenario: string) => GateRecord | undefined;
   /** The URL requests are meant for (the server under test), for redirect messages. */
   targetUrl: string;
-  /** Filled by the hooks: the deviations found in each scenario's answer. */
-  deviations: Map<string, Deviation[]>;
+  /** The checks the run makes (`transport` always among them). */
+  checks: ReadonlySet<CheckId>;
+  /** Filled by the hooks: each scenario's judgement (the checks made, the deviations found). */
+  judgements: Map<string, Judgement>;
 }
 
 export function registerContractHooks(hooks: DreddHooks, context: ContractHookContext): void {
@@ -52,19 +56,25 @@ export function registerContractHooks(hooks: DreddHooks, context: ContractHookCo
     // (schema, catalog row, Content-Type with charset allowed), so Dredd keeps the status check.
     delete transaction.expected.body;
     transaction.expected.headers = {};
+    // Without the status check selected, Dredd's own comparison must not fail the scenario either.
+    if (!context.checks.has('status') && transaction.real) transaction.expected.statusCode = String(transaction.real.statusCode);
   });
 
   hooks.afterEach((transaction) => {
     const scenario = scenarioOf(transaction);
     const record = context.recordOf(scenario.name);
-    let deviations: Deviation[];
+    let judgement: Judgement;
+    const noExchange = (actual: string): Judgement => ({
+      checked: ['transport'],
+      deviations: [{ check: 'transport', expected: 'a complete answer within the deadline and the size cap', actual }],
+    });
     if (!record) {
-      deviations = [{ check: 'transport', expected: 'an exchange with the server', actual: 'none was recorded (Dredd could not send the request)' }];
+      judgement = noExchange('none was recorded (Dredd could not send the request)');
     } else if (!record.result.ok) {
-      deviations = [{ check: 'transport', expected: 'a complete answer within the deadline and the size cap', actual: record.result.message }];
+      judgement = noExchange(record.result.message);
     } else {
       const { status, headers, body } = record.result;
-      deviations = context.judge.judge(scenario, JSON.parse(transaction.request.body), {
+      judgement = context.judge.judge(scenario, JSON.parse(transaction.request.body), {
         statusCode: status,
         headers,
         body: body.toString('utf8'),
@@ -73,7 +83,9 @@ export function registerContractHooks(hooks: DreddHooks, context: ContractHookCo
         url: context.targetUrl,
       });
     }
-    context.deviations.set(scenario.name, deviations);
+    judgement = withSelectedChecks(judgement, context.checks);
+    context.judgements.set(scenario.name, judgement);
+    const { deviations } = judgement;
     if (deviations.length === 0) return;
     const message = `${scenario.name}: ${deviations.map(formatDeviation).join('\n')}`;
     transaction.fail = message;

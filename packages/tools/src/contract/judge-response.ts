@@ -6,6 +6,8 @@ import { checkCatalogError } from './checks/catalog-error.ts';
 import { checkContentType } from './checks/content-type.ts';
 import { checkCreatedAt } from './checks/created-at.ts';
 import { checkCreatedTransaction, type CreatedTransactionRules } from './checks/created-transaction.ts';
+import type { CheckId } from './checks/check-ids.ts';
+import type { Judgement } from './checks/check-selection.ts';
 import { shown, type Deviation } from './checks/deviation.ts';
 import { checkNoRedirect } from './checks/no-redirect.ts';
 import { checkResponseSchema } from './checks/response-schema.ts';
@@ -25,7 +27,7 @@ export interface ObservedResponse {
 }
 
 export interface ResponseJudge {
-  judge(scenario: Scenario, sentRequest: unknown, response: ObservedResponse): Deviation[];
+  judge(scenario: Scenario, sentRequest: unknown, response: ObservedResponse): Judgement;
 }
 
 /**
@@ -47,6 +49,8 @@ export function createResponseJudge(spec: BundledSpec, ajv: Ajv2020, options: { 
   return {
     judge(scenario, sentRequest, response) {
       const deviations: Deviation[] = [];
+      const checked: CheckId[] = ['transport', 'status', 'no-redirect', 'content-type', 'json-body'];
+      const judged = () => ({ checked, deviations });
       if (response.statusCode !== scenario.status) deviations.push({ check: 'status', expected: String(scenario.status), actual: String(response.statusCode) });
       deviations.push(...checkNoRedirect(response.statusCode, response.headers.location, response.url));
       deviations.push(...checkContentType(response.headers['content-type']));
@@ -55,10 +59,12 @@ export function createResponseJudge(spec: BundledSpec, ajv: Ajv2020, options: { 
         body = JSON.parse(response.body);
       } catch {
         deviations.push({ check: 'json-body', expected: 'a JSON document', actual: shown(response.body.slice(0, 200)) });
-        return deviations;
+        return judged();
       }
+      checked.push('response-schema');
       deviations.push(...checkResponseSchema(scenario.responseSchema, validatorOf(scenario.responseSchema), body));
       const envelope = body as { success?: unknown; error?: { code?: unknown; message?: unknown } } | null;
+      if (!scenario.catalogRow) checked.push('created-not-error');
       if (!scenario.catalogRow && envelope?.success === false) {
         // An error where a transaction was expected: name the error instead of listing every missing field.
         deviations.push({
@@ -66,16 +72,21 @@ export function createResponseJudge(spec: BundledSpec, ajv: Ajv2020, options: { 
           expected: 'the created transaction',
           actual: `error ${shown(envelope.error?.code)} ${shown(envelope.error?.message)}`,
         });
-        return deviations;
+        return judged();
       }
       if (scenario.catalogRow) {
+        checked.push('catalog-code', 'catalog-message', 'catalog-details');
         deviations.push(...checkCatalogError(scenario.catalogRow, body, scenario.responseExample));
       } else {
+        checked.push('transaction-echo', 'transaction-amounts', 'transaction-payout-country', 'unique-in-run');
         deviations.push(...checkCreatedTransaction(rules, sentRequest, body));
         deviations.push(...uniqueness.check(scenario.name, body));
-        if (options.liveTransactions) deviations.push(...checkCreatedAt((body as { data?: { createdAt?: unknown } }).data?.createdAt, response));
+        if (options.liveTransactions) {
+          checked.push('created-at');
+          deviations.push(...checkCreatedAt((body as { data?: { createdAt?: unknown } }).data?.createdAt, response));
+        }
       }
-      return deviations;
+      return judged();
     },
   };
 }

@@ -18,6 +18,8 @@ import { writeJunitReport } from './junit-report.ts';
 import { apiKeyHeader, dreddDescriptionFor } from './scenario-descriptions.ts';
 import { contractScenarios, loadArazzo, operationPath, type Scenario } from './scenarios.ts';
 import { planScenarios, type TargetKind } from './targets.ts';
+import type { CheckId } from './checks/check-ids.ts';
+import { selectedChecks } from './checks/check-selection.ts';
 
 export interface ContractRunOptions {
   /** Base URL of the server under test, e.g. http://127.0.0.1:4010. */
@@ -39,6 +41,8 @@ export interface ContractRunOptions {
   requestTimeoutMs?: number;
   /** Largest answer body read; a longer one fails its scenario. Default 1 MiB. */
   maxResponseBytes?: number;
+  /** Make only these checks (ids of check-ids.ts; `transport` always); every check by default. */
+  checks?: string[];
 }
 
 export const defaultRequestTimeoutMs = 10_000;
@@ -49,6 +53,8 @@ export type Verdict = 'pass' | 'fail' | 'not run';
 export interface ScenarioResult {
   scenario: Scenario;
   verdict: Verdict;
+  /** The checks that judged the answer (none for a scenario not run). */
+  checked: CheckId[];
   deviations: Deviation[];
   /** Dredd's message for a failure the hooks did not see (no answer, hook error). */
   message?: string;
@@ -63,6 +69,10 @@ export interface ContractRunResult {
   catalogRows: number;
   catalogRowsCovered: number;
   passed: boolean;
+  /** The checks the run made: every one, or the ones asked for (and `transport`). */
+  checks: CheckId[];
+  /** Checks asked for by name that judged no answer: such a run fails, it proved nothing of them. */
+  checksOnNoCase: CheckId[];
   reportPath: string;
   durationMs: number;
   dreddStats: DreddStats;
@@ -95,6 +105,7 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
   const unknown = (options.only ?? []).filter((name) => !allScenarios.some((s) => s.name === name));
   if (unknown.length > 0) throw new Error(`No scenario named ${unknown.join(', ')} in the scenarios`);
   const selected = options.only?.length ? allScenarios.filter((s) => options.only!.includes(s.name)) : allScenarios;
+  const checks = selectedChecks(options.checks);
 
   const ajv = createSpecAjv(spec);
   const requestValidator = schemaValidator(ajv, 'OffRampRequest');
@@ -119,7 +130,8 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
     judge: createResponseJudge(spec, ajv, { liveTransactions: target !== 'prism-mock' }),
     recordOf: gate.recordOf,
     targetUrl: targetUrl.href,
-    deviations: new Map(),
+    checks,
+    judgements: new Map(),
   };
   const reportPath = resolve(options.reportPath ?? resolve('dist', 'contract', `${target}.xml`));
   // A stale report of an earlier run must not survive a run that fails to start; only a regular
@@ -185,16 +197,18 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
 
   const results: ScenarioResult[] = selected.map((scenario) => {
     if (!context.scenarios.has(scenario.name))
-      return { scenario, verdict: 'not run', deviations: [], message: plan.notRun.find((n) => n.scenario === scenario)?.reason };
-    const deviations = redactDeviations(context.deviations.get(scenario.name), redact);
+      return { scenario, verdict: 'not run', checked: [], deviations: [], message: plan.notRun.find((n) => n.scenario === scenario)?.reason };
+    const judgement = context.judgements.get(scenario.name);
+    const deviations = redactDeviations(judgement?.deviations, redact);
     const outcome = verdicts.get(scenario.name) ?? { verdict: 'fail' as const, message: 'Dredd reported no result for this scenario' };
     // A deviation fails the scenario even if a reporter event got lost: the hooks have the last word,
     // and a scenario the hooks did not judge fails whatever Dredd said.
-    const judged = context.deviations.has(scenario.name);
+    const judged = judgement !== undefined;
     const verdict: Verdict = deviations.length > 0 || !judged ? 'fail' : outcome.verdict;
     const message = verdict === 'fail' && deviations.length === 0 ? redact(outcome.message ?? 'the answer was not judged') : undefined;
-    return { scenario, verdict, deviations, ...(message ? { message } : {}) };
+    return { scenario, verdict, checked: judgement?.checked ?? [], deviations, ...(message ? { message } : {}) };
   });
+  const checksOnNoCase = options.checks?.length ? [...checks].filter((id) => !results.some((r) => r.checked.includes(id))) : [];
   const catalogRows = errorCatalogFromSpec(spec).length;
   const durationMs = Date.now() - started;
   writeJunitReport(reportPath, {
@@ -212,7 +226,9 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
     results,
     catalogRows,
     catalogRowsCovered: results.filter((r) => r.scenario.catalogRow && r.verdict === 'pass').length,
-    passed: results.every((r) => r.verdict !== 'fail') && results.some((r) => r.verdict === 'pass'),
+    passed: results.every((r) => r.verdict !== 'fail') && results.some((r) => r.verdict === 'pass') && checksOnNoCase.length === 0,
+    checks: [...checks],
+    checksOnNoCase,
     reportPath,
     durationMs,
     dreddStats,

@@ -1,4 +1,4 @@
-// off-ramp-contract fuzz --server <url> [--fixtures <file>] [--runs N] [--seed S] [--timeout <seconds>]
+// off-ramp-contract fuzz --server <url> [--fixtures <file>] [--runs N] [--seed S] [--check <id>]... [--timeout <seconds>]
 // Exit 0 when every generated case passed, 1 on a failure (printed, shrunk, with a curl line),
 // 2 on bad arguments or an unusable fixtures file.
 import { commandOptions, usageError } from '../cli/command-options.ts';
@@ -9,7 +9,7 @@ import { formatDeviation } from '../contract/checks/deviation.ts';
 import { printableLine } from '../output/printable-line.ts';
 import { runFuzz, type FuzzFailure } from './run-fuzz.ts';
 
-const usageLine = 'usage: off-ramp-contract fuzz --server <url> [--fixtures <file>] [--runs N] [--seed S] [--timeout <seconds>]';
+const usageLine = 'usage: off-ramp-contract fuzz --server <url> [--fixtures <file>] [--runs N] [--seed S] [--check <id>]... [--timeout <seconds>]';
 
 function usage(message: string): never {
   return usageError('fuzz', usageLine, message);
@@ -21,6 +21,7 @@ const values = commandOptions('fuzz', usageLine, {
     fixtures: { type: 'string' },
     runs: { type: 'string' },
     seed: { type: 'string' },
+    check: { type: 'string', multiple: true },
     timeout: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -38,6 +39,7 @@ const started = performance.now();
 let report: Awaited<ReturnType<typeof runFuzz>>;
 try {
   report = await runFuzz(loadBundledSpec(), {
+    ...(values.check ? { checks: values.check } : {}),
     server: values.server,
     fixtures: loadFixtures(values.fixtures ?? defaultFixturesPath),
     runs,

@@ -16,6 +16,7 @@ import { operationPath, contractScenarios, type Scenario } from '../contract/sce
 import type { FuzzFixtures } from './fuzz-fixtures.ts';
 import { validOffRampRequest } from './request-arbitraries.ts';
 import { invalidOffRampRequest } from './request-mutations.ts';
+import { selectedChecks, withSelectedChecks } from '../contract/checks/check-selection.ts';
 
 export interface FuzzOptions {
   server: string;
@@ -29,6 +30,8 @@ export interface FuzzOptions {
   maxResponseBytes?: number;
   /** Time spent shrinking a failure to a smaller body, at most; default 30 s. */
   shrinkBudgetMs?: number;
+  /** Make only these checks (ids of check-ids.ts; `transport` always); every check by default. */
+  checks?: string[];
 }
 
 export interface FuzzFailure {
@@ -69,6 +72,7 @@ export async function runFuzz(spec: BundledSpec, options: FuzzOptions): Promise<
   const judge = createResponseJudge(spec, createSpecAjv(spec), { liveTransactions: true });
   const limits = { deadlineMs: options.timeoutMs ?? 10_000, maxResponseBytes: options.maxResponseBytes ?? 1024 * 1024 };
 
+  const checks = selectedChecks(options.checks);
   const send = async (scenario: Scenario, body: unknown): Promise<Deviation[]> => {
     const sentAt = Date.now();
     const result = await boundedExchange(
@@ -76,7 +80,7 @@ export async function runFuzz(spec: BundledSpec, options: FuzzOptions): Promise<
       limits,
     );
     if (!result.ok) return [{ check: 'transport', expected: 'a complete answer within the deadline and the size cap', actual: result.message }];
-    return judge.judge(scenario, body, {
+    const judgement = judge.judge(scenario, body, {
       statusCode: result.status,
       headers: result.headers,
       body: result.body.toString('utf8'),
@@ -84,6 +88,7 @@ export async function runFuzz(spec: BundledSpec, options: FuzzOptions): Promise<
       receivedAt: Date.now(),
       url: url.href,
     });
+    return withSelectedChecks(judgement, checks).deviations;
   };
 
   const check = async <T>(arbitrary: fc.Arbitrary<T>, kind: FuzzFailure['kind'], scenarioOf: (value: T) => Scenario, bodyOf: (value: T) => unknown) => {
