@@ -39,7 +39,9 @@ export function verdictSummary(run: ContractRunResult): VerdictSummary {
   for (const id of run.checks) checks[id] = { cases: 0, failed: 0 };
   const families: VerdictSummary['families'] = {};
   for (const result of run.results) {
-    const family = (families[scenarioFamily(result.scenario)] ??= { cases: 0, failed: 0, notRun: 0 });
+    const name = scenarioFamily(result.scenario);
+    families[name] ??= { cases: 0, failed: 0, notRun: 0 };
+    const family = families[name];
     if (result.verdict === 'not run') {
       family.notRun++;
       continue;
@@ -47,7 +49,8 @@ export function verdictSummary(run: ContractRunResult): VerdictSummary {
     family.cases++;
     if (result.verdict === 'fail') family.failed++;
     for (const id of result.checked) {
-      const tally = (checks[id] ??= { cases: 0, failed: 0 });
+      checks[id] ??= { cases: 0, failed: 0 };
+      const tally = checks[id];
       tally.cases++;
       if (result.deviations.some((d) => d.check === id)) tally.failed++;
     }
