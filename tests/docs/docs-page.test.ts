@@ -10,12 +10,12 @@ import { docsDir, docsPage, docsScreenshot } from '../../scripts/lib/docs-paths.
 import { docsPresentation, shapeNameSeparator } from '../../packages/tools/src/docs/docs-presentation.ts';
 import { loadBundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
 import { errorCatalogFromSpec } from '../../packages/tools/src/spec/error-catalog.ts';
+import { offRampPath } from '../../packages/client/generated/protocol.ts';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { openOffline, type OfflinePage } from '../support/offline-browser.ts';
 import { spec } from '../support/spec.ts';
 
-const operationPath = '/api/partner/v2/off-ramp';
-const operation = spec.paths[operationPath]!.post;
+const operation = spec.paths[offRampPath]!.post;
 const schemas = spec.components.schemas as Record<string, any>;
 const refName = (ref: string) => ref.split('/').pop()!;
 const resolveSchema = (schema: any): any => (typeof schema?.$ref === 'string' ? resolveSchema(schemas[refName(schema.$ref)]) : schema);
@@ -128,7 +128,7 @@ describe('docs page (dist/docs/index.html) in Chromium, offline', () => {
     await page.getByRole('link', { name: operation.tags[0], exact: true }).first().click();
     const section = page.locator(`[id="${operation.tags[0].toLowerCase()}/${operation.operationId.toLowerCase()}"]`);
     await expect.poll(() => section.getByRole('heading', { name: operation.summary }).isVisible(), { timeout: 10_000 }).toBe(true);
-    await expect.poll(() => section.getByText(operationPath, { exact: true }).first().isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => section.getByText(offRampPath, { exact: true }).first().isVisible(), { timeout: 10_000 }).toBe(true);
     await expandAll(section);
   });
 

@@ -10,12 +10,13 @@ import { catalogError, type CatalogRowName } from '../../packages/client/src/cat
 import { loadBundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
 import { defaultFixturesPath, fixtureAt, loadFixtures } from '../../packages/tools/src/contract/fixtures.ts';
 import { runContractSuite } from '../../packages/tools/src/contract/run-contract-suite.ts';
-import { operationPath, contractScenarios } from '../../packages/tools/src/contract/scenarios.ts';
+import { contractScenarios } from '../../packages/tools/src/contract/scenarios.ts';
 import { padForTransportScenario } from '../../packages/tools/src/contract/transport-padding.ts';
 import { validateOffRampRequest } from '../../packages/client/src/preflight/validate-off-ramp-request.ts';
 import { startMock, type MockServer } from '../../packages/tools/src/prism/start-mock.ts';
 import { postJson } from '../support/post-json.ts';
 import { clone, requestExamples } from '../support/spec.ts';
+import { offRampPath } from '../../packages/client/generated/protocol.ts';
 
 const scenarios = contractScenarios(loadBundledSpec());
 const fixtures = loadFixtures(defaultFixturesPath);
@@ -32,13 +33,13 @@ afterAll(async () => {
 });
 
 const post = (body: unknown, headers: Record<string, string | undefined> = {}) =>
-  postJson(`${mock.url}${operationPath}`, body, { 'partner-api-key': validKey, ...headers });
+  postJson(`${mock.url}${offRampPath}`, body, { 'partner-api-key': validKey, ...headers });
 
 describe('a consumer gets each scenario from the mock by name', () => {
   test.each(scenarios.map((s) => [s.catalogRow ? `catalog row ${s.name}` : `success ${s.name}`, s] as const))('%s', async (_, scenario) => {
     const apiKey = scenario.apiKeyFixture === null ? undefined : String(fixtureAt(fixtures, scenario.apiKeyFixture));
     const request = padForTransportScenario(scenario, { body: JSON.stringify(scenario.requestBody), headers: {} });
-    const reply = await postJson(`${mock.url}${operationPath}`, request.body, {
+    const reply = await postJson(`${mock.url}${offRampPath}`, request.body, {
       ...request.headers,
       'partner-api-key': apiKey,
       Prefer: `code=${scenario.status}, example=${scenario.name}`,

@@ -7,8 +7,6 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { headerLimitBytes } from '../../packages/tools/src/reference/answer-client-error.ts';
-import { offRampPath } from '../../packages/tools/src/reference/off-ramp-route.ts';
 import { startHttpFront } from '../../packages/tools/src/reference/start-http-front.ts';
 import { startReferenceServer, type ReferenceServer } from '../../packages/tools/src/reference/start-reference-server.ts';
 import { startMock, type MockServer } from '../../packages/tools/src/prism/start-mock.ts';
@@ -16,6 +14,7 @@ import { createValidatingFront } from '../../packages/tools/src/prism/validating
 import { requestExamples, responseExamples } from '../support/spec.ts';
 import { fixtures, send } from '../reference/reference-http.ts';
 import { rawConnection, type RawReply } from '../reference/raw-socket.ts';
+import { maxRequestHeaderBytes, offRampPath } from '../../packages/client/generated/protocol.ts';
 
 const requestTimeoutMs = 1000;
 const linger = { totalMs: 1000, idleMs: 300 };
@@ -69,8 +68,8 @@ const view = (reply: RawReply) => ({ statuses: reply.statuses, json: reply.json,
 
 describe("without Prefer: the reference's transport answers", () => {
   test.each([
-    ['one byte under the header limit: created', headerLimitBytes - 1, 201],
-    ['at the header limit: 431', headerLimitBytes, 431],
+    ['one byte under the header limit: created', maxRequestHeaderBytes - 1, 201],
+    ['at the header limit: 431', maxRequestHeaderBytes, 431],
     ['20 KB of headers: 431', 20_000, 431],
   ])('%s', async (_, size, status) => {
     const { fromMock, fromReference } = await rawToBoth(headOfSize(size) + body);

@@ -6,8 +6,9 @@ import { fixtureAt, type Fixtures } from '../../packages/tools/src/contract/fixt
 import type { Scenario } from '../../packages/tools/src/contract/scenarios.ts';
 import { loadFixtures, type ContractFixtures } from '../../packages/tools/src/reference/load-fixtures.ts';
 import { startReferenceServer, type ReferenceServer, type ReferenceServerOptions } from '../../packages/tools/src/reference/start-reference-server.ts';
+import { offRampPath } from '../../packages/client/generated/protocol.ts';
 
-export const offRampPath = '/api/partner/v2/off-ramp';
+export { offRampPath };
 export const fixtures: ContractFixtures = loadFixtures();
 
 export interface Reply {

@@ -15,11 +15,13 @@ import { startExchangeGate, type ScenarioTransport } from './exchange-gate.ts';
 import { checkFixtureKeys, defaultFixturesPath, fixtureAt, fixtureSecrets, fixtureSubstitution, loadFixtures } from './fixtures.ts';
 import { createResponseJudge } from './judge-response.ts';
 import { writeJunitReport } from './junit-report.ts';
-import { apiKeyHeader, dreddDescriptionFor } from './scenario-descriptions.ts';
-import { contractScenarios, loadArazzo, operationPath, type Scenario } from './scenarios.ts';
+import { dreddDescriptionFor } from './scenario-descriptions.ts';
+import { contractScenarios, loadArazzo, type Scenario } from './scenarios.ts';
 import { planScenarios, type TargetKind } from './targets.ts';
 import type { CheckId } from './checks/check-ids.ts';
 import { selectedChecks } from './checks/check-selection.ts';
+import { apiKeyHeader, offRampPath } from '@off-ramp/client';
+import { defaultExchangeLimits } from '../http/bounded-exchange.ts';
 
 export interface ContractRunOptions {
   /** Base URL of the server under test, e.g. http://127.0.0.1:4010. */
@@ -45,8 +47,8 @@ export interface ContractRunOptions {
   checks?: string[];
 }
 
-export const defaultRequestTimeoutMs = 10_000;
-export const defaultMaxResponseBytes = 1024 * 1024;
+export const defaultRequestTimeoutMs = defaultExchangeLimits.deadlineMs;
+export const defaultMaxResponseBytes = defaultExchangeLimits.maxResponseBytes;
 
 export type Verdict = 'pass' | 'fail' | 'not run';
 
@@ -143,7 +145,7 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
   const waiting = plan.run.filter((s) => transportOf(s.name).stallAfterBytes !== undefined);
   for (const scenario of waiting) {
     gate.startEarly(scenario.name, {
-      path: operationPath,
+      path: offRampPath,
       headers: { 'content-type': 'application/json' },
       body: Buffer.from(JSON.stringify(substitute(scenario.requestBody))),
     });

@@ -15,7 +15,9 @@ import { loadBundledSpec } from '../spec/spec-schemas.ts';
 import { createRedactor, urlSecrets } from '../http/secret-redaction.ts';
 import { scenarioHeader, startExchangeGate } from './exchange-gate.ts';
 import { checkFixtureKeys, defaultFixturesPath, fixtureAt, fixtureSecrets, fixtureSubstitution, loadFixtures, type FixtureSubstitution } from './fixtures.ts';
-import { apiKeyHeader, contractScenarios, defaultArazzoPath, loadArazzo } from './scenarios.ts';
+import { contractScenarios, defaultArazzoPath, loadArazzo } from './scenarios.ts';
+import { apiKeyHeader } from '@off-ramp/client';
+import { defaultExchangeLimits } from '../http/bounded-exchange.ts';
 
 export interface RespectRunOptions {
   /** Base URL of the server under test. */
@@ -39,7 +41,6 @@ export interface RespectRunResult {
 
 const redocly = binEntry('@redocly/cli', 'redocly');
 const specYaml = bundledSpecYamlPath;
-const maxResponseBytes = 1024 * 1024;
 
 type Parameter = { name: string; in: string; value: unknown };
 type Workflow = { workflowId: string; inputs?: unknown; steps: { parameters?: Parameter[]; requestBody?: { payload: unknown } }[] };
@@ -76,7 +77,7 @@ export async function runRespect(options: RespectRunOptions): Promise<RespectRun
 
   const gate = await startExchangeGate(
     target,
-    { deadlineMs: options.requestTimeoutMs ?? 10_000, maxResponseBytes },
+    { ...defaultExchangeLimits, deadlineMs: options.requestTimeoutMs ?? defaultExchangeLimits.deadlineMs },
     (name): { headers: Record<string, string> } => {
       const key = keyOf.get(name);
       return { headers: key === undefined ? {} : { [apiKeyHeader]: key } };

@@ -4,9 +4,8 @@
 // the scenario's request example and only its status' response example.
 // They are OpenAPI 3.0.3 on purpose: Dredd's parser only half supports 3.1, and these documents
 // carry no schema (Dredd ignores OpenAPI 3 schemas; the hooks validate against the full 3.1 spec).
-import { operationPath, type Scenario } from './scenarios.ts';
-
-export { apiKeyHeader } from './scenarios.ts';
+import type { Scenario } from './scenarios.ts';
+import { offRampPath } from '@off-ramp/client';
 
 export interface DreddDescription {
   location: string;
@@ -20,7 +19,7 @@ export function dreddDescriptionFor(scenario: Scenario): DreddDescription {
     // Dredd names each transaction after this title: "<scenario> > <path> > POST > <status> > application/json".
     info: { title: scenario.name, version: '1', description: scenario.summary },
     paths: {
-      [operationPath]: {
+      [offRampPath]: {
         post: {
           operationId: 'createOffRamp',
           requestBody: { content: { 'application/json': { example: scenario.requestBody } } },

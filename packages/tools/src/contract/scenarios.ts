@@ -10,9 +10,9 @@ import { errorCatalogFromSpec, type CatalogRow } from '../spec/error-catalog.ts'
 import { arazzoPath } from '../spec/contract-files.ts';
 import type { BundledSpec } from '../spec/spec-schemas.ts';
 
-import { apiKeyHeader, offRampPath as operationPath } from '@off-ramp/client';
+import { apiKeyHeader } from '@off-ramp/client';
+import { offRampOperation } from '../spec/off-ramp-operation.ts';
 
-export { apiKeyHeader, operationPath };
 export const defaultArazzoPath = arazzoPath;
 
 /**
@@ -58,8 +58,7 @@ type Step = { operationId: string; parameters?: StepParameter[]; requestBody: { 
 
 /** Every scenario of the Arazzo document, in its order, with what the spec says it must get back. */
 export function contractScenarios(spec: BundledSpec, arazzo: ArazzoDocument = loadArazzo()): Scenario[] {
-  const operation = spec.paths[operationPath]?.post;
-  if (!operation) throw new Error(`The spec has no POST ${operationPath}`);
+  const operation = offRampOperation(spec);
   const catalog = new Map(errorCatalogFromSpec(spec).map((row) => [row.name, row]));
   const responseOf = (name: string, status: number) => {
     const media = spec.components.responses[refName(operation.responses[String(status)])].content['application/json'];

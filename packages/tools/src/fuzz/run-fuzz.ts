@@ -8,15 +8,15 @@ import fc from 'fast-check';
 import { createSpecAjv, type BundledSpec } from '../spec/spec-schemas.ts';
 import type { Deviation } from '../contract/checks/deviation.ts';
 import { checkFixtureKeys, fixtureAt, fixtureSecrets, type Fixtures } from '../contract/fixtures.ts';
-import { boundedExchange } from '../http/bounded-exchange.ts';
+import { boundedExchange, defaultExchangeLimits } from '../http/bounded-exchange.ts';
 import { createRedactor, redactUrl, urlSecrets } from '../http/secret-redaction.ts';
 import { createResponseJudge } from '../contract/judge-response.ts';
-import { apiKeyHeader } from '../contract/scenario-descriptions.ts';
-import { operationPath, contractScenarios, type Scenario } from '../contract/scenarios.ts';
+import { contractScenarios, type Scenario } from '../contract/scenarios.ts';
 import type { FuzzFixtures } from './fuzz-fixtures.ts';
 import { validOffRampRequest } from './request-arbitraries.ts';
 import { invalidOffRampRequest } from './request-mutations.ts';
 import { selectedChecks, withSelectedChecks } from '../contract/checks/check-selection.ts';
+import { apiKeyHeader, offRampPath } from '@off-ramp/client';
 
 export interface FuzzOptions {
   server: string;
@@ -63,14 +63,17 @@ const isTransport = (deviations: Deviation[]) => deviations.some((d) => d.check 
 
 export async function runFuzz(spec: BundledSpec, options: FuzzOptions): Promise<FuzzReport> {
   const target = new URL(options.server);
-  const url = new URL(target.pathname.replace(/\/+$/, '') + operationPath, target);
+  const url = new URL(target.pathname.replace(/\/+$/, '') + offRampPath, target);
   checkFixtureKeys(options.fixtures);
   const apiKey = String(fixtureAt(options.fixtures, 'apiKeys.valid'));
   const redact = createRedactor([...fixtureSecrets(options.fixtures), ...urlSecrets(target)]);
   const scenarios = new Map(contractScenarios(spec).map((scenario) => [scenario.name, scenario]));
   const created = [...scenarios.values()].find((scenario) => scenario.status === 201)!;
   const judge = createResponseJudge(spec, createSpecAjv(spec), { liveTransactions: true });
-  const limits = { deadlineMs: options.timeoutMs ?? 10_000, maxResponseBytes: options.maxResponseBytes ?? 1024 * 1024 };
+  const limits = {
+    deadlineMs: options.timeoutMs ?? defaultExchangeLimits.deadlineMs,
+    maxResponseBytes: options.maxResponseBytes ?? defaultExchangeLimits.maxResponseBytes,
+  };
 
   const checks = selectedChecks(options.checks);
   const send = async (scenario: Scenario, body: unknown): Promise<Deviation[]> => {

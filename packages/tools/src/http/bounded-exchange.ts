@@ -23,6 +23,9 @@ export interface ExchangeLimits {
   maxResponseBytes: number;
 }
 
+/** The limits every runner (contract, respect, fuzz) uses unless told otherwise: 10 s, 1 MiB. */
+export const defaultExchangeLimits: ExchangeLimits = { deadlineMs: 10_000, maxResponseBytes: 1024 * 1024 };
+
 export type ExchangeFailureKind =
   /** No connection, or it failed before an answer began (refused, reset, DNS, TLS). */
   | 'network'

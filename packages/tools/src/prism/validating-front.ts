@@ -9,17 +9,16 @@
 //   - what passes them goes to Prism, which answers its 201 example.
 // Log lines name the route and the status, never the URL or a header.
 import { Agent, type IncomingMessage, type ServerResponse } from 'node:http';
-import { headerLimitBytes } from '../reference/answer-client-error.ts';
 import { catalogError, type ErrorAnswer } from '../reference/catalog-errors.ts';
-import { apiKeyHeader } from '../reference/check-api-key-form.ts';
 import { decideWithoutState } from '../reference/check-request-in-order.ts';
 import { answerOutsideRoute } from '../reference/off-ramp-route.ts';
-import { bodyLimitBytes, drainLimitBytes, readBodyBytes } from '../reference/read-body-bytes.ts';
+import { drainLimitBytes, readBodyBytes } from '../reference/read-body-bytes.ts';
 import { parseJsonBody } from '../reference/read-json-body.ts';
 import { sendJson } from '../reference/send-response.ts';
 import { refuseOversizedContinue, type LogLine, type RequestRouter } from '../reference/start-http-front.ts';
 import { forwardToPrism } from './forward-to-prism.ts';
 import { overHeaderLimit } from './header-bytes.ts';
+import { apiKeyHeader, maxRequestBodyBytes, maxRequestHeaderBytes } from '@off-ramp/client';
 
 export interface ValidatingFrontOptions {
   /** Prism's base URL (127.0.0.1, an internal port). */
@@ -71,13 +70,13 @@ export function createValidatingFront(options: ValidatingFrontOptions): Validati
       return;
     }
     // 0. Transport: the front listens with Prism's header limit; the reference's applies here.
-    if (overHeaderLimit(request, headerLimitBytes)) {
+    if (overHeaderLimit(request, maxRequestHeaderBytes)) {
       answer(response, catalogError('RequestHeadersTooLarge'), true);
       return logAnswer(method, '(headers too large)', 431, 'front', 'REQUEST_HEADERS_TOO_LARGE');
     }
     const outside = answerOutsideRoute(request, response);
     if (outside) return logAnswer(method, outside.route, outside.status, 'front');
-    void readBodyBytes(request, bodyLimitBytes).then(async (body) => {
+    void readBodyBytes(request, maxRequestBodyBytes).then(async (body) => {
       // Gone, or already answered (a 408 for a body that stalled, then arrived after all).
       if (body.kind === 'aborted' || response.writableEnded) return;
       if (body.kind === 'tooLarge') {

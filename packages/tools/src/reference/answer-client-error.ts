@@ -6,13 +6,9 @@
 // (see linger-and-close.ts), so that a client still sending reads the answer.
 import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { maxRequestHeaderBytes } from '@off-ramp/client';
 import { catalogError, invalidUserInput, type ErrorAnswer } from './catalog-errors.ts';
 import { isLingering, lingerAndClose, type LingerLimits } from './linger-and-close.ts';
 import { sendJson } from './send-response.ts';
-
-/** The spec's limit of a request's headers (its 431 row names it); Node's `maxHeaderSize` is set to it. */
-export const headerLimitBytes = maxRequestHeaderBytes;
 
 function rawResponse({ status, body }: ErrorAnswer): string {
   const text = JSON.stringify(body);

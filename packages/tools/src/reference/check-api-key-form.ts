@@ -1,9 +1,8 @@
 // The step `authentication`, first half: the `partner-api-key` header is present and has the form of a key. Needs no
 // state, so the mock's validating front makes it too (src/prism/validating-front.ts).
-import { apiKeyHeader, apiKeyPattern } from '@off-ramp/client';
+import { apiKeyPattern } from '@off-ramp/client';
 import { catalogError, fail, pass, type Checked } from './catalog-errors.ts';
 
-export { apiKeyHeader };
 const apiKeyForm = new RegExp(apiKeyPattern);
 
 /**

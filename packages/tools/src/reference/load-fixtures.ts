@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { apiKeyPattern } from '@off-ramp/client';
 import { defaultFixturesPath } from '../spec/contract-files.ts';
+import { patternOf } from '../spec/schema-facts.ts';
+import { loadBundledSpec } from '../spec/spec-schemas.ts';
 
 /** The entries of the fixtures file (default: `fixtures/contract-fixtures.json` of this package) the reference implementation reads. */
 export interface ContractFixtures {
@@ -20,7 +22,9 @@ export interface ContractFixtures {
 
 export { defaultFixturesPath };
 
-const uuid = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+// Each entry must have the form the spec gives its field (the key form is the security scheme's).
+const spec = loadBundledSpec();
+const uuid = patternOf(spec, 'Uuid');
 const apiKey = new RegExp(apiKeyPattern);
 const anyString = /^.+$/s;
 
@@ -35,9 +39,9 @@ const entries: (readonly [keyof ContractFixtures, string, RegExp | 'number'])[] 
   ...(['valid', 'expired', 'onRamp'] as const).map((name) => ['quotes', name, uuid] as const),
   ...(['owned', 'otherUser', 'otherPartner', 'unknown'] as const).map((name) => ['bankInformation', name, uuid] as const),
   ...(['verified', 'unverified', 'otherUser', 'unknown'] as const).map((name) => ['receivers', name, uuid] as const),
-  ['fiatCurrencies', 'unavailable', /^[A-Z]{3}$/],
-  ['blockchains', 'unavailable', /^[A-Z][A-Z0-9]{1,9}$/],
-  ['tokens', 'nonStable', /^[A-Za-z][A-Za-z0-9]{1,9}$/],
+  ['fiatCurrencies', 'unavailable', patternOf(spec, 'FiatCurrency')],
+  ['blockchains', 'unavailable', patternOf(spec, 'BlockchainSymbol')],
+  ['tokens', 'nonStable', patternOf(spec, 'TokenSymbol')],
   ['amounts', 'fiatOutOfRange', 'number'],
   ['amounts', 'cryptoOutOfRange', 'number'],
 ];

@@ -4,8 +4,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { offRampPath } from '@off-ramp/client';
 import { sendEmpty } from './send-response.ts';
 
-export { offRampPath };
-
 /**
  * Answers a request outside the route and says what it was answered, with a route label for log
  * lines (never the raw URL, where a client may have put a key); undefined for the route itself.

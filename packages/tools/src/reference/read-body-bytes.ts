@@ -5,8 +5,6 @@
 import type { IncomingMessage } from 'node:http';
 import { maxRequestBodyBytes } from '@off-ramp/client';
 
-/** The spec's limit of a request body (its 413 row names it). */
-export const bodyLimitBytes = maxRequestBodyBytes;
 export const drainLimitBytes = 1024 * 1024;
 
 export type BodyBytes =
@@ -20,7 +18,7 @@ export type BodyBytes =
  * Reads the whole request body, keeping at most `keepLimitBytes` (the 64 KiB limit by default; the
  * mock's front keeps up to the drain limit for a scenario asked for by name).
  */
-export function readBodyBytes(request: IncomingMessage, keepLimitBytes = bodyLimitBytes): Promise<BodyBytes> {
+export function readBodyBytes(request: IncomingMessage, keepLimitBytes = maxRequestBodyBytes): Promise<BodyBytes> {
   return new Promise((resolve) => {
     const announced = Number(request.headers['content-length']);
     if (announced > drainLimitBytes) return resolve({ kind: 'tooLarge' });

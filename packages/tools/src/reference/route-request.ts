@@ -2,15 +2,13 @@
 // off-ramp-route.ts). Log lines name the route, never the raw URL or any header, so that an API
 // key can never reach the log, wherever a client put it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { apiKeyHeader } from './check-api-key-form.ts';
+import { apiKeyHeader } from '@off-ramp/client';
 import { catalogError } from './catalog-errors.ts';
 import { decideOffRamp, type OffRampContext } from './decide-off-ramp.ts';
 import { answerOutsideRoute } from './off-ramp-route.ts';
 import { readJsonBody } from './read-json-body.ts';
 import { sendJson } from './send-response.ts';
 import type { LogLine, RequestRouter } from './start-http-front.ts';
-
-export { offRampPath } from './off-ramp-route.ts';
 
 export function createRequestRouter(context: OffRampContext, log: LogLine): RequestRouter {
   const logAnswer = (method: string, route: string, status: number, code: string | undefined, started: bigint) => {

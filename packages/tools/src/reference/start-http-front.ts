@@ -5,12 +5,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { requestTimeoutSeconds } from '@off-ramp/client';
-import { createClientErrorHandler, headerLimitBytes } from './answer-client-error.ts';
+import { createClientErrorHandler } from './answer-client-error.ts';
 import { catalogError, type ErrorAnswer } from './catalog-errors.ts';
 import { defaultLinger, lingerInsteadOfDestroySoon, type LingerLimits } from './linger-and-close.ts';
-import { bodyLimitBytes } from './read-body-bytes.ts';
 import { sendJson } from './send-response.ts';
+import { maxRequestBodyBytes, maxRequestHeaderBytes, requestTimeoutSeconds } from '@off-ramp/client';
 
 /** The spec's limit for a whole request (headers and body) to arrive: its 408 row names it. */
 export const defaultRequestTimeoutMs = requestTimeoutSeconds * 1000;
@@ -20,7 +19,7 @@ export type LogLine = (line: string) => void;
 
 /** The reference's rule for `Expect: 100-continue`: a Content-Length over the limit is 413 at once. */
 export function refuseOversizedContinue(request: IncomingMessage): ErrorAnswer | undefined {
-  return Number(request.headers['content-length']) > bodyLimitBytes ? catalogError('PayloadTooLarge') : undefined;
+  return Number(request.headers['content-length']) > maxRequestBodyBytes ? catalogError('PayloadTooLarge') : undefined;
 }
 
 export interface HttpFrontOptions {
@@ -66,7 +65,7 @@ export async function startHttpFront(router: RequestRouter, options: HttpFrontOp
   };
   const server = createServer(
     {
-      maxHeaderSize: options.maxHeaderSize ?? headerLimitBytes,
+      maxHeaderSize: options.maxHeaderSize ?? maxRequestHeaderBytes,
       // Node checks every connection's request timers at this interval: a stalled request is cut
       // off within a tenth of the limit after it (20 ms at least).
       headersTimeout: requestTimeoutMs,

@@ -28,9 +28,10 @@ export function protocolFactsFromSpec(spec: BundledSpec): ProtocolFacts {
   const keyScheme = schemes.find((scheme) => scheme.type === 'apiKey' && scheme.in === 'header');
   if (!keyScheme?.name || typeof keyScheme['x-key-pattern'] !== 'string')
     throw new Error('The spec has no header apiKey security scheme with a name and an x-key-pattern');
-  new RegExp(keyScheme['x-key-pattern']);
+  new RegExp(keyScheme['x-key-pattern']); // throws on a pattern that is not a regular expression
+  const catalog = errorCatalogFromSpec(spec);
   const message = (name: string) => {
-    const row = errorCatalogFromSpec(spec).find((r) => r.name === name);
+    const row = catalog.find((r) => r.name === name);
     if (!row) throw new Error(`The catalog has no row ${name}`);
     return row.message;
   };
