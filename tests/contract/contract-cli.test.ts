@@ -13,12 +13,15 @@ import { errorCatalogFromSpec } from '../../packages/tools/src/spec/error-catalo
 import { loadBundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
 import { startReferenceServer } from '../../packages/tools/src/reference/start-reference-server.ts';
 import { runScript } from '../support/run-script.ts';
+import { derivedNames } from '../support/derived.ts';
+import { derivedFamilies } from '../../packages/tools/src/contract/derived/derived-scenarios.ts';
 import { answerFaults } from './support/answer-faults.ts';
 import { writeOtherFixtures } from './support/other-fixtures.ts';
 import { useReferenceBehindFaultProxy } from './support/reference-behind-fault-proxy.ts';
 
 const spec = loadBundledSpec();
 const scenarioNames = contractScenarios(spec).map((s) => s.name);
+const allNames = [...scenarioNames, ...derivedNames];
 const catalogRows = errorCatalogFromSpec(spec).length;
 const work = mkdtempSync(join(tmpdir(), 'off-ramp-contract-cli-'));
 
@@ -34,11 +37,12 @@ describe('npm run contract', () => {
     // RequestTimeout too: the exchange gate sends it stalled, and the server's own timeout answers it.
     for (const name of scenarioNames) expect(output).toMatch(new RegExp(`^PASS +${name} `, 'm'));
     expect(output).toMatch(new RegExp(`^Catalog rows covered +${catalogRows}/${catalogRows}$`, 'm'));
-    expect(output).toMatch(new RegExp(`^Scenarios passed +${scenarioNames.length}/${scenarioNames.length}$`, 'm'));
+    expect(output).toMatch(new RegExp(`^Scenarios passed +${allNames.length}/${allNames.length}$`, 'm'));
+    for (const family of derivedFamilies) expect(output).toMatch(new RegExp(`^derived: ${family} +(\\d+)/\\1$`, 'm'));
     expect(code).toBe(0);
     const xml = readFileSync(report, 'utf8');
-    expect(xml).toMatch(new RegExp(`<testsuite [^>]*tests="${scenarioNames.length}" failures="0" errors="0"`));
-    for (const name of scenarioNames) expect(xml).toContain(`<testcase name="${name} (POST `);
+    expect(xml).toMatch(new RegExp(`<testsuite [^>]*tests="${allNames.length}" failures="0" errors="0"`));
+    for (const name of allNames) expect(xml).toContain(`<testcase name="${name} (POST `);
   });
 
   test('a deviation: exit 1, the scenario named with expected and actual, the failure in the JUnit report', async () => {
@@ -51,7 +55,7 @@ describe('npm run contract', () => {
     expect(output).toContain('[catalog-message]: expected "The receiver user account is not verified", actual "The receiver user account is not verified."');
     expect(output).toMatch(new RegExp(`^Catalog rows covered +${catalogRows - 1}/${catalogRows}$`, 'm'));
     expect(code).toBe(1);
-    expect(readFileSync(report, 'utf8')).toMatch(new RegExp(`<testsuite [^>]*tests="${scenarioNames.length}" failures="1"`));
+    expect(readFileSync(report, 'utf8')).toMatch(new RegExp(`<testsuite [^>]*tests="${allNames.length}" failures="1"`));
   });
 
   test('no server answering: the scenario fails with the connection error', async () => {

@@ -1,4 +1,5 @@
-// A fixtures file in which every value differs from the default one: ids, keys, symbols, amounts.
+// A fixtures file in which every value differs from the default one: ids, keys, symbols, amounts,
+// the partner agreement's limits and rates.
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,10 +18,15 @@ const replacements: Record<string, string | number> = {
   'amounts.cryptoOutOfRange': 95000,
 };
 
+// Another agreement: other limits (the out-of-range amounts above stay outside them) and rates.
+const otherRates = { MXN: 18.5, DOP: 58, USD: 1, EUR: 0.9 };
+const otherAgreement = { fiatLimits: { min: 20, max: 200000 }, cryptoLimits: { min: 2, max: 80000 }, exchangeRates: { USDC: otherRates, USDT: otherRates } };
+
 function replaced(node: Fixtures, prefix = ''): Fixtures {
   return Object.fromEntries(
     Object.entries(node).map(([key, value]) => {
       const path = `${prefix}${key}`;
+      if (path === 'partnerAgreement') return [key, otherAgreement];
       if (typeof value === 'object') return [key, replaced(value, `${path}.`)];
       // Every other fixture is a uuid: a fresh one.
       return [key, replacements[path] ?? randomUUID()];

@@ -1,12 +1,12 @@
 // off-ramp-contract contract --server <url> [--fixtures <file>] [--target server|prism-mock|prism-proxy]
-//                     [--report <file>] [--verdict <file>] [--only <scenario>]... [--check <id>]... [--timeout <seconds>] [--dredd-output]
+//                     [--report <file>] [--verdict <file>] [--only <scenario>]... [--named-only] [--check <id>]... [--timeout <seconds>] [--dredd-output]
 // Exit codes: 0 every scenario that ran passed; 1 a scenario failed; 2 the run could not start.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { commandOptions, usageError } from '../cli/command-options.ts';
 import { targetKinds, type TargetKind } from './targets.ts';
 
-const usage = `usage: off-ramp-contract contract --server <url> [--fixtures <file>] [--target ${targetKinds.join('|')}] [--report <file>] [--verdict <file>] [--only <scenario>]... [--check <id>]... [--timeout <seconds>] [--dredd-output]`;
+const usage = `usage: off-ramp-contract contract --server <url> [--fixtures <file>] [--target ${targetKinds.join('|')}] [--report <file>] [--verdict <file>] [--only <scenario>]... [--named-only] [--check <id>]... [--timeout <seconds>] [--dredd-output]`;
 
 async function main(): Promise<number> {
   const values = commandOptions('contract', usage, {
@@ -16,6 +16,7 @@ async function main(): Promise<number> {
       target: { type: 'string', default: 'server' },
       report: { type: 'string' },
       only: { type: 'string', multiple: true },
+      'named-only': { type: 'boolean', default: false },
       check: { type: 'string', multiple: true },
       verdict: { type: 'string' },
       'dredd-output': { type: 'boolean', default: false },
@@ -45,6 +46,7 @@ async function main(): Promise<number> {
       ...(values.fixtures ? { fixturesPath: values.fixtures } : {}),
       ...(values.report ? { reportPath: values.report } : {}),
       ...(values.only ? { only: values.only } : {}),
+      derived: !values['named-only'],
       ...(values.check ? { checks: values.check } : {}),
       dreddOutput: values['dredd-output'],
       requestTimeoutMs: timeoutSeconds * 1000,

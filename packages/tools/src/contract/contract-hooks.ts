@@ -41,7 +41,8 @@ export function registerContractHooks(hooks: DreddHooks, context: ContractHookCo
     transaction.skip = false; // every scenario runs, whatever its status
     transaction.id = `${scenario.name} (POST ${scenario.status})`; // the name reporters and the xunit file show
     const headers = transaction.request.headers;
-    transaction.request.body = JSON.stringify(context.substitute(JSON.parse(transaction.request.body)));
+    // A body that is not JSON is sent as its bytes; it carries no fixture.
+    transaction.request.body = scenario.rawBody ?? JSON.stringify(context.substitute(JSON.parse(transaction.request.body)));
     // No key here: the gate adds it (the descriptions carry none), so Dredd never holds one.
     headers[scenarioHeader] = scenario.name;
     if (context.preferExamples) headers.Prefer = preferExampleHeader(scenario);
@@ -74,7 +75,8 @@ export function registerContractHooks(hooks: DreddHooks, context: ContractHookCo
       judgement = noExchange(record.result.message);
     } else {
       const { status, headers, body } = record.result;
-      judgement = context.judge.judge(scenario, JSON.parse(transaction.request.body), {
+      const sent = scenario.rawBody === undefined ? JSON.parse(transaction.request.body) : undefined;
+      judgement = context.judge.judge(scenario, sent, {
         statusCode: status,
         headers,
         body: body.toString('utf8'),

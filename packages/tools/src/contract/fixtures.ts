@@ -2,6 +2,7 @@
 // written with the default fixtures (packages/tools/fixtures/contract-fixtures.json); a run against another server
 // swaps each default value for the chosen file's value at the same path, matched by value.
 import { readFileSync } from 'node:fs';
+import { withoutPartnerAgreement } from './partner-agreement.ts';
 
 export type Fixtures = { [key: string]: Fixtures | string | number };
 
@@ -38,12 +39,13 @@ export type FixtureSubstitution = <T>(value: T) => T;
 /**
  * Builds the substitution from the default fixtures to the chosen ones. The chosen file must have
  * a value of the same type at every path of the default file; the default values must be unique,
- * or a value in a request could not be traced back to one fixture.
+ * or a value in a request could not be traced back to one fixture. The partner agreement is facts,
+ * not identities: it is neither required nor substituted.
  */
 export function fixtureSubstitution(defaults: Fixtures, chosen: Fixtures): FixtureSubstitution {
   const byValue = new Map<string, string | number>();
   const problems: string[] = [];
-  for (const [path, defaultValue] of leaves(defaults)) {
+  for (const [path, defaultValue] of leaves(withoutPartnerAgreement(defaults))) {
     const key = JSON.stringify(defaultValue);
     if (byValue.has(key)) throw new Error(`Default fixture value ${key} appears twice; fixture values must be unique`);
     let chosenValue: string | number;

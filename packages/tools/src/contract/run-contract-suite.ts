@@ -11,7 +11,7 @@ import { formatDeviation } from './checks/deviation.ts';
 import { registerContractHooks, type ContractHookContext } from './contract-hooks.ts';
 import { Dredd, dreddReporterOutput, type DreddHooks, type DreddStats, type DreddTest } from './dredd-api.ts';
 import { createRedactor, redactUrl, urlSecrets, type Redactor } from '../http/secret-redaction.ts';
-import { startExchangeGate, type ScenarioTransport } from './exchange-gate.ts';
+import { type GateRecord, startExchangeGate, type ScenarioTransport } from './exchange-gate.ts';
 import { checkFixtureKeys, defaultFixturesPath, fixtureAt, fixtureSecrets, fixtureSubstitution, loadFixtures } from './fixtures.ts';
 import { createResponseJudge } from './judge-response.ts';
 import { writeJunitReport } from './junit-report.ts';
@@ -21,6 +21,9 @@ import { planScenarios, type TargetKind } from './targets.ts';
 import type { CheckId } from './checks/check-ids.ts';
 import { selectedChecks } from './checks/check-selection.ts';
 import { apiKeyHeader, offRampPath } from '@off-ramp/client';
+import { derivedFamilies, type DerivedSuite, derivedScenarios, type SkippedDerivation } from './derived/derived-scenarios.ts';
+import type { Relation, TransactionTerms } from './derived/relation-family.ts';
+import { spoilKey } from './derived/request-form-family.ts';
 import { defaultExchangeLimits } from '../http/bounded-exchange.ts';
 
 export interface ContractRunOptions {
@@ -35,8 +38,10 @@ export interface ContractRunOptions {
   specPath?: string;
   /** Arazzo document to take the scenarios from; defaults to the client package's off-ramp.arazzo.yaml. */
   arazzoPath?: string;
-  /** Run only these scenarios (names of the spec's examples). */
+  /** Run only these scenarios (names of the spec's examples, or of derived scenarios). */
   only?: string[];
+  /** Also run the derived families (derived/derived-scenarios.ts) where the target allows; default true. */
+  derived?: boolean;
   /** Also print Dredd's own console report. */
   dreddOutput?: boolean;
   /** Deadline of each exchange (sending, headers and the whole body); default 10 s. */
@@ -75,6 +80,8 @@ export interface ContractRunResult {
   checks: CheckId[];
   /** Checks asked for by name that judged no answer: such a run fails, it proved nothing of them. */
   checksOnNoCase: CheckId[];
+  /** Derived families or cases the run could not make, and why. */
+  skippedDerivations: SkippedDerivation[];
   reportPath: string;
   durationMs: number;
   dreddStats: DreddStats;
@@ -103,7 +110,9 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
   const substitute = fixtureSubstitution(defaults, chosen);
   checkFixtureKeys(chosen);
   const redact = createRedactor([...fixtureSecrets(chosen), ...urlSecrets(targetUrl)]);
-  const allScenarios = contractScenarios(spec, loadArazzo(options.arazzoPath));
+  const namedScenarios = contractScenarios(spec, loadArazzo(options.arazzoPath));
+  const derivation = deriveFor(target, options.derived ?? true, () => derivedScenarios(spec, namedScenarios, defaults, chosen));
+  const allScenarios = [...namedScenarios, ...derivation.scenarios];
   const unknown = (options.only ?? []).filter((name) => !allScenarios.some((s) => s.name === name));
   if (unknown.length > 0) throw new Error(`No scenario named ${unknown.join(', ')} in the scenarios`);
   const selected = options.only?.length ? allScenarios.filter((s) => options.only!.includes(s.name)) : allScenarios;
@@ -119,8 +128,9 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
     if (!scenario) return { headers: {} };
     // The mock answers a stalled-request scenario's named example: it is sent whole there.
     const stall = target === 'prism-mock' ? undefined : scenario.stallAfterBytes;
+    const key = scenario.apiKeyFixture === null ? undefined : String(substitute(fixtureAt(defaults, scenario.apiKeyFixture)));
     return {
-      headers: scenario.apiKeyFixture === null ? {} : { [apiKeyHeader]: String(substitute(fixtureAt(defaults, scenario.apiKeyFixture))) },
+      headers: key === undefined ? {} : { [apiKeyHeader]: scenario.apiKeyVariant ? spoilKey[scenario.apiKeyVariant](key) : key },
       ...(typeof stall === 'number' ? { stallAfterBytes: stall, deadlineMs: deadlineMs + stalledRequestLimitMs(scenario) } : {}),
     };
   };
@@ -197,6 +207,7 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
     await gate.close();
   }
 
+  judgeRelations(derivation.relations, context, gate.recordOf);
   const results: ScenarioResult[] = selected.map((scenario) => {
     if (!context.scenarios.has(scenario.name))
       return { scenario, verdict: 'not run', checked: [], deviations: [], message: plan.notRun.find((n) => n.scenario === scenario)?.reason };
@@ -227,14 +238,53 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
     server: redactUrl(targetUrl),
     results,
     catalogRows,
-    catalogRowsCovered: results.filter((r) => r.scenario.catalogRow && r.verdict === 'pass').length,
+    catalogRowsCovered: new Set(results.flatMap((r) => (r.scenario.catalogRow && r.verdict === 'pass' ? [r.scenario.catalogRow.name] : []))).size,
     passed: results.every((r) => r.verdict !== 'fail') && results.some((r) => r.verdict === 'pass') && checksOnNoCase.length === 0,
     checks: [...checks],
     checksOnNoCase,
+    skippedDerivations: derivation.skipped,
     reportPath,
     durationMs,
     dreddStats,
   };
+}
+
+/** The derived families a target can run: a mock answers only by the name of a spec example. */
+function deriveFor(target: TargetKind, wanted: boolean, derive: () => DerivedSuite): DerivedSuite {
+  if (!wanted) return { scenarios: [], relations: [], skipped: [] };
+  if (target === 'prism-mock')
+    return {
+      scenarios: [],
+      relations: [],
+      skipped: derivedFamilies.map((family) => ({
+        family,
+        name: family,
+        reason: 'the mock answers a request by the name of a spec example, and derived scenarios have none',
+      })),
+    };
+  return derive();
+}
+
+/** Judges each relation whose scenarios all created a transaction; a deviation goes to its last scenario. */
+function judgeRelations(relations: Relation[], context: ContractHookContext, recordOf: (name: string) => GateRecord | undefined): void {
+  if (!context.checks.has('relation')) return;
+  for (const relation of relations) {
+    const judgements = relation.scenarios.map((name) => context.judgements.get(name));
+    const terms = relation.scenarios.map((name) => {
+      const record = recordOf(name);
+      if (!record?.result.ok || record.result.status !== 201) return undefined;
+      try {
+        return (JSON.parse(record.result.body.toString('utf8')) as { data?: TransactionTerms }).data;
+      } catch {
+        return undefined;
+      }
+    });
+    const last = judgements[judgements.length - 1];
+    // A scenario of the relation that failed or did not run already fails on its own.
+    if (!last || judgements.some((j) => !j || j.deviations.length > 0) || terms.some((t) => typeof t !== 'object' || t === null)) continue;
+    last.checked.push('relation');
+    last.deviations.push(...relation.check(terms as TransactionTerms[]));
+  }
 }
 
 function redactDeviations(deviations: Deviation[] | undefined, redact: Redactor): Deviation[] {

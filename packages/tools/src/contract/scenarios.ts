@@ -24,8 +24,15 @@ const apiKeyInput = /^\$inputs\.([A-Za-z0-9]+)ApiKey$/;
 /** The workflow input that carries the key of fixture `apiKeys.<name>`. */
 export const apiKeyInputName = (fixtureName: string): string => `${fixtureName}ApiKey`;
 
+const refName = (ref: { $ref: string }) => ref.$ref.split('/').pop()!;
+
 export interface Scenario {
   name: string;
+  /**
+   * Where the scenario comes from: a named workflow of the spec (`created`, `catalog-error`,
+   * `transport-limit`) or a family derived from the spec and the fixtures (derived/).
+   */
+  family: string;
   /** The workflow's summary, for people. */
   summary: string;
   status: number;
@@ -45,9 +52,34 @@ export interface Scenario {
   responseExample: unknown;
   /** The catalog row the scenario must be answered with; absent for a success scenario. */
   catalogRow?: CatalogRow;
+  /** The exact message a templated row must be filled to (a boundary scenario knows the limits). */
+  expectedMessage?: string;
+  /** Bytes sent as the body as they are, with no fixture substitution (a body that is not JSON). */
+  rawBody?: string;
+  /** Send the key of `apiKeyFixture` changed so that it only partly has the key form. */
+  apiKeyVariant?: ApiKeyVariant;
 }
 
-const refName = (ref: { $ref: string }) => ref.$ref.split('/').pop()!;
+/** Ways to spoil a well-formed key: the gate applies them, so that no key appears in a scenario. */
+export type ApiKeyVariant = 'empty' | 'drop-last' | 'append-one' | 'lower-prefix' | 'space-inside';
+
+/**
+ * The family of a named scenario: a created transaction, a catalog error, or a transport limit (a
+ * request sent padded, as text, or stalled, answered by the server's front before any check).
+ */
+function namedFamily(scenario: Pick<Scenario, 'catalogRow' | 'stallAfterBytes' | 'requestText' | 'requestHeaders'>): string {
+  if (!scenario.catalogRow) return 'created';
+  const transport = scenario.stallAfterBytes !== undefined || scenario.requestText !== undefined || Object.keys(scenario.requestHeaders).length > 0;
+  return transport ? 'transport-limit' : 'catalog-error';
+}
+
+/** The component schema the answer of a status must validate against, by the operation's responses. */
+export function responseSchemaOf(spec: BundledSpec, status: number): string {
+  const operation = offRampOperation(spec);
+  const response = operation.responses[String(status)];
+  if (!response) throw new Error(`The off-ramp operation documents no ${status} answer`);
+  return refName(spec.components.responses[refName(response)].content['application/json'].schema);
+}
 
 export function loadArazzo(path = defaultArazzoPath): ArazzoDocument {
   return parse(readFileSync(path, 'utf8')) as ArazzoDocument;
@@ -91,7 +123,7 @@ export function contractScenarios(spec: BundledSpec, arazzo: ArazzoDocument = lo
     if (stall !== undefined && (typeof stall !== 'number' || !Number.isInteger(stall) || stall < 0))
       throw new Error(`x-stall-body-after-bytes of ${name} must be a byte count`);
     const response = responseOf(name, status);
-    return {
+    const scenario = {
       name,
       summary: workflow.summary ?? name,
       status,
@@ -104,5 +136,6 @@ export function contractScenarios(spec: BundledSpec, arazzo: ArazzoDocument = lo
       responseExample: response.example,
       ...(row ? { catalogRow: row } : {}),
     };
+    return { ...scenario, family: namedFamily(scenario) };
   });
 }

@@ -31,6 +31,12 @@ export function planScenarios(target: TargetKind, scenarios: Scenario[], request
       plan.notRun.push({ scenario, reason: 'prism proxy holds a stalled request itself, so the implementation never sees it stall' });
     else if (!requestMeetsSpec(scenario)) plan.notRun.push({ scenario, reason: 'its request breaks the spec, so prism proxy answers it without forwarding' });
     else if (scenario.requestText !== undefined) plan.notRun.push({ scenario, reason: 'prism proxy forwards the body re-serialized, without its padding' });
+    else if (
+      scenario.rawBody !== undefined ||
+      scenario.apiKeyVariant !== undefined ||
+      Object.keys(scenario.requestHeaders).some((name) => /^content-type$/i.test(name))
+    )
+      plan.notRun.push({ scenario, reason: 'its request breaks the spec in its form, so prism proxy answers it without forwarding' });
     else plan.run.push(scenario);
   }
   return plan;

@@ -12,5 +12,8 @@ export interface OutgoingRequest {
 /** The request a scenario sends, with the padding and headers its workflow asks for. */
 export function padForTransportScenario(scenario: Pick<Scenario, 'requestText' | 'requestHeaders'>, request: OutgoingRequest): OutgoingRequest {
   const body = scenario.requestText === undefined ? request.body : padJsonBody(request.body, Buffer.byteLength(scenario.requestText));
-  return { body, headers: { ...request.headers, ...scenario.requestHeaders } };
+  // A scenario's header replaces the request's of the same name in any case (`Content-Type`).
+  const names = new Set(Object.keys(scenario.requestHeaders).map((name) => name.toLowerCase()));
+  const kept = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !names.has(name.toLowerCase())));
+  return { body, headers: { ...kept, ...scenario.requestHeaders } };
 }

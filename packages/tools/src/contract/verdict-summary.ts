@@ -3,7 +3,6 @@
 // why a run failed. A run in which no case ran, or a check asked for by name judged no case, fails.
 import type { CheckId } from './checks/check-ids.ts';
 import type { ContractRunResult } from './run-contract-suite.ts';
-import type { Scenario } from './scenarios.ts';
 
 export interface Tally {
   cases: number;
@@ -18,19 +17,9 @@ export interface VerdictSummary {
   scenarios: { run: number; passed: number; failed: number; notRun: number };
   /** Per check: the cases it judged, and how many of them it failed. */
   checks: Partial<Record<CheckId, Tally>>;
-  /** Per family of scenarios (`created`, `catalog-error`, `transport-limit`): cases run and failed. */
+  /** Per family of scenarios (the named ones' `created`, `catalog-error`, `transport-limit`, and each derived family): cases run and failed. */
   families: Record<string, Tally & { notRun: number }>;
   checksOnNoCase: CheckId[];
-}
-
-/**
- * The family of a scenario: a created transaction, a catalog error, or a transport limit (a request
- * sent padded, as text, or stalled, answered by the server's front before any check).
- */
-export function scenarioFamily(scenario: Scenario): string {
-  if (!scenario.catalogRow) return 'created';
-  const transport = scenario.stallAfterBytes !== undefined || scenario.requestText !== undefined || Object.keys(scenario.requestHeaders).length > 0;
-  return transport ? 'transport-limit' : 'catalog-error';
 }
 
 export function verdictSummary(run: ContractRunResult): VerdictSummary {
@@ -39,7 +28,7 @@ export function verdictSummary(run: ContractRunResult): VerdictSummary {
   for (const id of run.checks) checks[id] = { cases: 0, failed: 0 };
   const families: VerdictSummary['families'] = {};
   for (const result of run.results) {
-    const name = scenarioFamily(result.scenario);
+    const name = result.scenario.family;
     families[name] ??= { cases: 0, failed: 0, notRun: 0 };
     const family = families[name];
     if (result.verdict === 'not run') {

@@ -6,6 +6,7 @@ import { apiKeyPattern } from '@off-ramp/client';
 import { defaultFixturesPath } from '../spec/contract-files.ts';
 import { patternOf } from '../spec/schema-facts.ts';
 import { loadBundledSpec } from '../spec/spec-schemas.ts';
+import { type PartnerAgreement, partnerAgreementOf } from '../contract/partner-agreement.ts';
 
 /** The entries of the fixtures file (default: `fixtures/contract-fixtures.json` of this package) the reference implementation reads. */
 export interface ContractFixtures {
@@ -18,6 +19,8 @@ export interface ContractFixtures {
   blockchains: { unavailable: string };
   tokens: { nonStable: string };
   amounts: { fiatOutOfRange: number; cryptoOutOfRange: number };
+  /** The partner agreement the reference implementation seeds its partners and market from. */
+  partnerAgreement: PartnerAgreement;
 }
 
 export { defaultFixturesPath };
@@ -64,7 +67,10 @@ export function checkFixtures(document: unknown, source = 'fixtures'): ContractF
   const keys = document ? (document as ContractFixtures).apiKeys : undefined;
   if (keys && typeof keys.malformed === 'string' && apiKey.test(keys.malformed)) problems.push('apiKeys.malformed must not have the form of a key');
   if (problems.length > 0) throw new Error(`${source}: ${problems.join('; ')}`);
-  return document as ContractFixtures;
+  // A file without a partner agreement (written before it existed) gets the default file's.
+  const agreement = partnerAgreementOf(groups as never) ?? partnerAgreementOf(JSON.parse(readFileSync(defaultFixturesPath, 'utf8')));
+  if (!agreement) throw new Error(`${defaultFixturesPath} states no partnerAgreement`);
+  return { ...(document as ContractFixtures), partnerAgreement: agreement };
 }
 
 /** Reads and checks a fixtures file (by default the fixtures file (default: `fixtures/contract-fixtures.json` of this package)). */

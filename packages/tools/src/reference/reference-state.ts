@@ -2,15 +2,13 @@
 // seed-state.ts and never changed by requests: the server keeps no state between requests.
 import type { components } from '@off-ramp/client';
 import type { PayoutCountries } from '../spec/payout-countries.ts';
+import type { AmountLimits } from '../contract/partner-agreement.ts';
 
 /** The stored form of a bank account, exactly as the 201 response echoes it: the spec's `BankAccount`. */
 export type StoredBankAccount = components['schemas']['BankAccount'];
 
 /** Minimum and maximum per operation, from the partner agreement. */
-export interface AmountLimits {
-  min: number;
-  max: number;
-}
+export type { AmountLimits } from '../contract/partner-agreement.ts';
 
 export interface Partner {
   id: string;

@@ -1,14 +1,12 @@
 // Builds the reference implementation's world from the contract fixtures: the fixtures give the
-// ids and keys, this file gives everything behind them (limits, quotes, bank accounts, prices).
-// The values match the spec's examples: limits 10..100000 fiat and 5..50000 tokens, quote
-// MXN/POL/USDC 100 -> 1700 at 17, the verified user's saved Santander CLABE.
+// ids and keys and the partner agreement (limits and exchange rates); this file gives everything
+// else behind them (quotes, bank accounts, what is enabled). The values match the spec's examples:
+// quote MXN/POL/USDC 100 -> 1700 at 17, the verified user's saved Santander CLABE.
 import { digestApiKey } from './api-key-digest.ts';
 import type { ContractFixtures } from './load-fixtures.ts';
 import type { Market, Partner, Quote, Receiver, ReferenceState, SavedBankAccount, User } from './reference-state.ts';
 import { payoutCountriesFromSpec } from '../spec/payout-countries.ts';
 import { loadBundledSpec } from '../spec/spec-schemas.ts';
-
-const partnerLimits = { fiatLimits: { min: 10, max: 100000 }, cryptoLimits: { min: 5, max: 50000 } };
 
 // Far enough ahead that no run of the suite ever sees the valid quote expire.
 const farFuture = new Date('9999-12-31T23:59:59.999Z');
@@ -16,13 +14,13 @@ const longAgo = new Date('2020-01-01T00:00:00.000Z');
 
 const stableTokens = ['USDC', 'USDT'];
 const stableChains = ['POL', 'SOL', 'ETH'];
-// Fiat units per stable token: the rates behind the spec's examples (17 MXN, 60 DOP, 0.995 USD, 0.92 EUR).
-const fiatPerStableToken: Record<string, number> = { MXN: 17, DOP: 60, USD: 0.995, EUR: 0.92 };
 
 function seedMarket(fixtures: ContractFixtures): Market {
   const nonStable = fixtures.tokens.nonStable;
+  const { exchangeRates } = fixtures.partnerAgreement;
   return {
-    enabledFiatCurrencies: new Set(Object.keys(fiatPerStableToken)),
+    // The currencies the agreement prices (checkConsistency: every stable token has a rate for each).
+    enabledFiatCurrencies: new Set(Object.values(exchangeRates).flatMap((rates) => Object.keys(rates))),
     enabledChainTokens: new Set([
       ...stableChains.flatMap((chain) => stableTokens.map((token) => `${chain}/${token}`)),
       // Known, enabled tokens that are not stable coins: they reach INVALID_TOKEN_OPERATION_ERROR.
@@ -31,13 +29,15 @@ function seedMarket(fixtures: ContractFixtures): Market {
       'SOL/SOL',
     ]),
     stableTokens: new Set(stableTokens),
-    exchangeRates: Object.fromEntries(stableTokens.map((token) => [token, fiatPerStableToken])),
+    exchangeRates,
     payoutCountry: payoutCountriesFromSpec(loadBundledSpec()),
   };
 }
 
 function seedPartners(fixtures: ContractFixtures): Partner[] {
   const { apiKeys } = fixtures;
+  const { fiatLimits, cryptoLimits } = fixtures.partnerAgreement;
+  const partnerLimits = { fiatLimits, cryptoLimits };
   return [
     { id: 'partner-main', apiKeyDigest: digestApiKey(apiKeys.valid), offRampFlow: true, ...partnerLimits },
     { id: 'partner-other', apiKeyDigest: digestApiKey(apiKeys.otherPartner), offRampFlow: true, ...partnerLimits },

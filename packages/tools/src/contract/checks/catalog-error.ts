@@ -13,13 +13,16 @@ const detailPaths = (details: unknown): string[] =>
     ? details.map((d) => (typeof d === 'object' && d !== null ? (d as { path?: unknown }).path : undefined)).filter((p): p is string => typeof p === 'string')
     : [];
 
-export function checkCatalogError(row: CatalogRow, body: unknown, responseExample: unknown): Deviation[] {
+/** `expectedMessage`: the exact filling of a templated row's message, when the scenario knows it (the partner's limits). */
+export function checkCatalogError(row: CatalogRow, body: unknown, responseExample: unknown, expectedMessage?: string): Deviation[] {
   const error = (body as ErrorEnvelope | null)?.error;
   const deviations: Deviation[] = [];
   if (error?.code !== row.code) deviations.push({ check: 'catalog-code', expected: shown(row.code), actual: shown(error?.code) });
   const message = error?.message;
   const messageMatches = row.messagePattern ? typeof message === 'string' && new RegExp(row.messagePattern).test(message) : message === row.message;
-  if (!messageMatches) {
+  if (expectedMessage !== undefined && messageMatches && message !== expectedMessage) {
+    deviations.push({ check: 'catalog-message', expected: shown(expectedMessage), actual: shown(message) });
+  } else if (!messageMatches) {
     deviations.push({ check: 'catalog-message', expected: row.messagePattern ? `template ${shown(row.message)}` : shown(row.message), actual: shown(message) });
   }
   if (row.code !== detailsCode && error?.details !== undefined) {
