@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
-import { bundleForBrowser } from '../support/browser-bundle.ts';
+import { bundleForBrowser } from '../../support/browser-bundle.ts';
 import { requestExamples, responseExamples } from '../support/spec.ts';
 
 const packedFiles = (workspace: string) => {
