@@ -4,8 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hostileBehaviors, startHostileServer } from '../tests/support/hostile-servers.ts';
-import { runScriptMeasured } from '../tests/support/run-script.ts';
+import { hostileBehaviors, startHostileServer } from '../support/hostile-servers.ts';
+import { runScriptMeasured } from '../support/run-script.ts';
 import { printTable } from './support/table.ts';
 
 const deadlineSeconds = 2;

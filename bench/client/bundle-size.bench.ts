@@ -1,7 +1,7 @@
 // Size of what a browser app ships for the client with its preflight (esbuild, minified, gzip -9),
 // built from dist/ (run `npm run build` first), with the share of each input.
 // Target: under 15 kB minified+gzipped.
-import { bundleForBrowser } from '../../tests/support/browser-bundle.ts';
+import { bundleForBrowser } from '../../support/browser-bundle.ts';
 import { printTable } from '../support/table.ts';
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;

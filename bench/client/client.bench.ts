@@ -4,14 +4,14 @@
 import createClient from 'openapi-fetch';
 import type { paths } from '../../packages/client/generated/schema.ts';
 import { createOffRampClient } from '../../packages/client/src/index.ts';
-import { responseExamples } from '../../tests/support/spec.ts';
+import { loadBundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
 import { distinctValidBodies } from './support/distinct-valid-bodies.ts';
 import { startCreatedAnswerServer } from './support/created-answer-server.ts';
 import { median, printTable } from '../support/table.ts';
 import { apiKeyHeader, offRampPath } from '../../packages/client/generated/protocol.ts';
 
 const apiKey = 'pk_bench_0123456789abcdef';
-const server = await startCreatedAnswerServer(responseExamples.FiatAmountToMexico!.value);
+const server = await startCreatedAnswerServer(loadBundledSpec().components.examples.FiatAmountToMexicoResponse!.value);
 const url = `${server.baseUrl}${offRampPath}`;
 const bodies = distinctValidBodies('MX', 1_000);
 

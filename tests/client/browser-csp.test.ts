@@ -6,7 +6,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bundleForBrowser } from '../support/browser-bundle.ts';
+import { bundleForBrowser } from '../../support/browser-bundle.ts';
 import { requestExamples, responseExamples } from '../support/spec.ts';
 
 const csp = "default-src 'none'; script-src 'self'; connect-src 'self'";

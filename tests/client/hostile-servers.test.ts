@@ -1,4 +1,4 @@
-// The client and `client.api` against every hostile behavior of tests/support/hostile-servers.ts:
+// The client and `client.api` against every hostile behavior of support/hostile-servers.ts:
 // the verdict, a bounded wall time, bounded memory, no request to the redirect target, and the
 // key nowhere in what the caller gets back.
 import { inspect } from 'node:util';
@@ -10,7 +10,7 @@ import {
   type CreateOffRampResult,
   type OffRampRequest,
 } from '../../packages/client/src/index.ts';
-import { hostileBehaviors, startHostileServer, type HostileBehavior, type HostileServer } from '../support/hostile-servers.ts';
+import { hostileBehaviors, startHostileServer, type HostileBehavior, type HostileServer } from '../../support/hostile-servers.ts';
 import { requestExamples } from '../support/spec.ts';
 
 const apiKey = 'pk_test_HOSTILE-3b9e1f7a2c5d8e04';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
-import { bundleForBrowser } from '../support/browser-bundle.ts';
+import { bundleForBrowser } from '../../support/browser-bundle.ts';
 import { requestExamples, responseExamples } from '../support/spec.ts';
 
 const packedFiles = (workspace: string) => {
@@ -17,11 +17,14 @@ const packedFiles = (workspace: string) => {
   return (JSON.parse(output) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path).sort();
 };
 
-describe('npm pack of @off-ramp/client', () => {
-  const files = packedFiles('packages/client');
-  test('ships the spec, the generated code and the built client', () => {
-    expect(files).toEqual(
-      expect.arrayContaining([
+// [package, { workspace, what it ships, files that must be there, what it leaves out, the pattern every packed file matches }]
+const packs: [string, { workspace: string; ships: string; shipped: string[]; leavesOut: string; allowed: RegExp }][] = [
+  [
+    '@off-ramp/client',
+    {
+      workspace: 'packages/client',
+      ships: 'the spec, the generated code and the built client',
+      shipped: [
         'generated/openapi.json',
         'generated/openapi.yaml',
         'generated/schema.ts',
@@ -37,20 +40,17 @@ describe('npm pack of @off-ramp/client', () => {
         'package.json',
         'README.md',
         'LICENSE',
-      ]),
-    );
-  });
-  test('and nothing else: no tests, scripts, benchmarks, sources of the spec or TypeScript sources', () => {
-    const unexpected = files.filter((path) => !/^(dist\/(src|generated)\/.+\.(js|d\.ts)|generated\/[^/]+|README\.md|LICENSE|package\.json)$/.test(path));
-    expect(unexpected).toEqual([]);
-  });
-});
-
-describe('npm pack of @off-ramp/contract-tools', () => {
-  const files = packedFiles('packages/tools');
-  test('ships the compiled CLI, its Dredd hook file, the default fixtures and the docs page template', () => {
-    expect(files).toEqual(
-      expect.arrayContaining([
+      ],
+      leavesOut: 'no tests, scripts, benchmarks, sources of the spec or TypeScript sources',
+      allowed: /^(dist\/(src|generated)\/.+\.(js|d\.ts)|generated\/[^/]+|README\.md|LICENSE|package\.json)$/,
+    },
+  ],
+  [
+    '@off-ramp/contract-tools',
+    {
+      workspace: 'packages/tools',
+      ships: 'the compiled CLI, its Dredd hook file, the default fixtures and the docs page template',
+      shipped: [
         'dist/cli/off-ramp-contract.js',
         'dist/contract/cli.js',
         'dist/contract/dredd-hookfile.cjs',
@@ -62,14 +62,20 @@ describe('npm pack of @off-ramp/contract-tools', () => {
         'package.json',
         'README.md',
         'LICENSE',
-      ]),
-    );
+      ],
+      leavesOut: 'no TypeScript sources, tests or build scripts',
+      allowed: /^(dist\/.+\.(js|cjs|d\.ts)|fixtures\/[^/]+\.json|docs-page\/[^/]+|README\.md|LICENSE|package\.json)$/,
+    },
+  ],
+];
+
+describe.each(packs)('npm pack of %s', (_name, { workspace, ships, shipped, leavesOut, allowed }) => {
+  const files = packedFiles(workspace);
+  test(`ships ${ships}`, () => {
+    expect(files).toEqual(expect.arrayContaining(shipped));
   });
-  test('and nothing else: no TypeScript sources, tests or build scripts', () => {
-    const unexpected = files.filter(
-      (path) => !/^(dist\/.+\.(js|cjs|d\.ts)|fixtures\/[^/]+\.json|docs-page\/[^/]+|README\.md|LICENSE|package\.json)$/.test(path),
-    );
-    expect(unexpected).toEqual([]);
+  test(`and nothing else: ${leavesOut}`, () => {
+    expect(files.filter((path) => !allowed.test(path))).toEqual([]);
   });
 });
 

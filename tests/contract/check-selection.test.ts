@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runContractSuite } from '../../packages/tools/src/contract/run-contract-suite.ts';
 import { verdictSummary } from '../../packages/tools/src/contract/verdict-summary.ts';
-import { runScript } from '../support/run-script.ts';
+import { runScript } from '../../support/run-script.ts';
 import { answerFaults } from './support/answer-faults.ts';
 import { useReferenceBehindFaultProxy } from './support/reference-behind-fault-proxy.ts';
 

@@ -12,7 +12,7 @@ import { contractScenarios } from '../../packages/tools/src/contract/scenarios.t
 import { errorCatalogFromSpec } from '../../packages/tools/src/spec/error-catalog.ts';
 import { loadBundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
 import { startReferenceServer } from '../../packages/tools/src/reference/start-reference-server.ts';
-import { runScript } from '../support/run-script.ts';
+import { runScript } from '../../support/run-script.ts';
 import { derivedNames } from '../support/derived.ts';
 import { derivedFamilies } from '../../packages/tools/src/contract/derived/derived-scenarios.ts';
 import { answerFaults } from './support/answer-faults.ts';

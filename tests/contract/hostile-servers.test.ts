@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, test } from 'vitest';
 import { defaultFixturesPath, loadFixtures } from '../../packages/tools/src/contract/fixtures.ts';
-import { hostileBehaviors, reportInjection, startHostileServer } from '../support/hostile-servers.ts';
-import { runScriptMeasured } from '../support/run-script.ts';
+import { hostileBehaviors, reportInjection, startHostileServer } from '../../support/hostile-servers.ts';
+import { runScriptMeasured } from '../../support/run-script.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'off-ramp-contract-hostile-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

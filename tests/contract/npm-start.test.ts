@@ -10,7 +10,7 @@ import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { errorCatalogFromSpec } from '../../packages/tools/src/spec/error-catalog.ts';
 import { loadBundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
 import { contractScenarios } from '../../packages/tools/src/contract/scenarios.ts';
-import { runScript } from '../support/run-script.ts';
+import { runScript } from '../../support/run-script.ts';
 import { derivedNames } from '../support/derived.ts';
 
 const scenarioCount = contractScenarios(loadBundledSpec()).length;

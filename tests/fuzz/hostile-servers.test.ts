@@ -3,8 +3,8 @@
 // password appears in the output; the repro line reads the key from the environment.
 import { describe, expect, test } from 'vitest';
 import { defaultFixturesPath, loadFixtures } from '../../packages/tools/src/contract/fixtures.ts';
-import { hostileBehaviors, startHostileServer } from '../support/hostile-servers.ts';
-import { runScriptMeasured } from '../support/run-script.ts';
+import { hostileBehaviors, startHostileServer } from '../../support/hostile-servers.ts';
+import { runScriptMeasured } from '../../support/run-script.ts';
 
 const keys = Object.values(loadFixtures(defaultFixturesPath).apiKeys as Record<string, string>);
 const runs = 3;

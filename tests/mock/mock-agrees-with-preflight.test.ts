@@ -13,7 +13,7 @@ import { startMock, type MockServer } from '../../packages/tools/src/prism/start
 import { startReferenceServer, type ReferenceServer } from '../../packages/tools/src/reference/start-reference-server.ts';
 import { agreementCorpus } from '../support/agreement-corpus.ts';
 import { clone, requestExamples } from '../support/spec.ts';
-import { fixtures, send, type Outgoing, type Reply } from '../reference/reference-http.ts';
+import { fixtures, send, type Outgoing, type Reply } from '../support/reference-http.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'off-ramp-mock-agreement-'));
 let mock: MockServer;

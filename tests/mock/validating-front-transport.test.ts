@@ -12,8 +12,8 @@ import { startReferenceServer, type ReferenceServer } from '../../packages/tools
 import { startMock, type MockServer } from '../../packages/tools/src/prism/start-mock.ts';
 import { createValidatingFront } from '../../packages/tools/src/prism/validating-front.ts';
 import { requestExamples, responseExamples } from '../support/spec.ts';
-import { fixtures, send } from '../reference/reference-http.ts';
-import { rawConnection, type RawReply } from '../reference/raw-socket.ts';
+import { fixtures, send } from '../support/reference-http.ts';
+import { rawConnection, type RawReply } from '../support/raw-socket.ts';
 import { maxRequestHeaderBytes, offRampPath } from '../../packages/client/generated/protocol.ts';
 
 const requestTimeoutMs = 1000;

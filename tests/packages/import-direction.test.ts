@@ -1,8 +1,11 @@
 // Imports point one way: the client package imports only its own files and its declared
 // dependencies (no Node built-in: it runs in browsers); the tools package imports its own files,
 // Node built-ins, its declared dependencies and the client by name, never build scripts, tests,
-// benchmarks or the client's files by path. Every import is read by TypeScript's own pre-parser
-// (static, dynamic and type-only imports, re-exports).
+// benchmarks or the client's files by path. Above the packages, the helpers that tests and
+// benchmarks share live in support/, which imports only the packages and itself; benchmarks import
+// no file under tests/; and a test folder (tests/<area>/) imports no other test folder's files but
+// tests/support's. Every import is read by TypeScript's own pre-parser (static, dynamic and
+// type-only imports, re-exports).
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
@@ -90,5 +93,80 @@ describe.each(Object.entries(rules))('imports of %s', (name, rule) => {
     // From the tools, a path into the client's files leaves the tools' src; the client's own generated/ is its own.
     if (name === '@off-ramp/contract-tools') expect(found).toContain('../../client/generated/schema.ts leaves packages/tools/src');
     if (name === '@off-ramp/client') expect(found).toContain('node:fs: a Node built-in in browser code');
+  });
+});
+
+const inRoot = (...parts: string[]) => resolve(projectRoot, ...parts);
+const isUnder = (path: string, dir: string) => path === dir || path.startsWith(dir + sep);
+/** The test folder a path is in (`tests/<area>/...` -> `<area>`), if it is under tests/. */
+const testArea = (path: string) => (isUnder(path, inRoot('tests')) ? relative(inRoot('tests'), path).split(sep)[0] : undefined);
+
+/** What is wrong with each relative import of a file in bench/, support/ or tests/ (bare specifiers are packages). */
+function workspaceImportViolations(file: string, source: string): string[] {
+  return importsOf(source).flatMap((specifier) => {
+    if (!specifier.startsWith('.')) return [];
+    const target = resolve(dirname(file), specifier);
+    const where = relative(projectRoot, target);
+    if (isUnder(file, inRoot('bench')) && isUnder(target, inRoot('tests'))) return [`${specifier}: bench/ imports no file under tests/ (${where})`];
+    if (isUnder(file, inRoot('support')) && !isUnder(target, inRoot('support')) && !isUnder(target, inRoot('packages'))) {
+      return [`${specifier}: support/ imports only the packages and itself (${where})`];
+    }
+    const [from, to] = [testArea(file), testArea(target)];
+    if (from !== undefined && to !== undefined && to !== from && to !== 'support') {
+      return [`${specifier}: tests/${from}/ imports tests/${to}/; test folders share helpers through tests/support only`];
+    }
+    return [];
+  });
+}
+
+describe('imports of the benchmarks, the shared support/ and the test folders', () => {
+  const files = ['bench', 'support', 'tests'].flatMap((dir) => sourceFiles(inRoot(dir)));
+
+  test('bench imports no test file, support/ only the packages and itself, a test folder only itself and tests/support', () => {
+    expect(files.filter((file) => isUnder(file, inRoot('support'))).length).toBeGreaterThan(2);
+    const violations = files.flatMap((file) => workspaceImportViolations(file, readFileSync(file, 'utf8')).map((v) => `${relative(projectRoot, file)}: ${v}`));
+    expect(violations).toEqual([]);
+  });
+
+  test.each([
+    {
+      file: 'bench/example.ts',
+      imports: ['../tests/support/spec.ts', '../support/run-script.ts', '../packages/tools/src/spec/spec-schemas.ts', './support/table.ts'],
+      want: ['../tests/support/spec.ts: bench/ imports no file under tests/ (tests/support/spec.ts)'],
+    },
+    {
+      file: 'support/example.ts',
+      imports: [
+        '../tests/support/spec.ts',
+        '../scripts/lib/generated-dir.ts',
+        '../bench/support/table.ts',
+        './run-script.ts',
+        '../packages/client/generated/protocol.ts',
+      ],
+      want: [
+        '../tests/support/spec.ts: support/ imports only the packages and itself (tests/support/spec.ts)',
+        '../scripts/lib/generated-dir.ts: support/ imports only the packages and itself (scripts/lib/generated-dir.ts)',
+        '../bench/support/table.ts: support/ imports only the packages and itself (bench/support/table.ts)',
+      ],
+    },
+    {
+      file: 'tests/mock/example.test.ts',
+      imports: [
+        '../reference/order-of-checks.test.ts',
+        '../support/spec.ts',
+        './own-helper.ts',
+        '../../support/run-script.ts',
+        '../../scripts/lib/generated-dir.ts',
+      ],
+      want: ['../reference/order-of-checks.test.ts: tests/mock/ imports tests/reference/; test folders share helpers through tests/support only'],
+    },
+    {
+      file: 'tests/support/example.ts',
+      imports: ['../contract/support/answer-faults.ts', './spec.ts'],
+      want: ['../contract/support/answer-faults.ts: tests/support/ imports tests/contract/; test folders share helpers through tests/support only'],
+    },
+  ])('the check finds what $file must not import', ({ file, imports, want }) => {
+    const source = imports.map((specifier, i) => (i % 2 === 0 ? `import { x${i} } from '${specifier}';` : `await import('${specifier}');`)).join('\n');
+    expect(workspaceImportViolations(inRoot(file), source)).toEqual(want);
   });
 });

@@ -9,7 +9,7 @@ import { inlineBankByCurrency } from '../../packages/tools/src/fuzz/bank-arbitra
 import { validOffRampRequest } from '../../packages/tools/src/fuzz/request-arbitraries.ts';
 import { invalidOffRampRequest } from '../../packages/tools/src/fuzz/request-mutations.ts';
 import { validatorOf } from '../support/spec.ts';
-import { fixtures, useReferenceServer, type Reply } from './reference-http.ts';
+import { fixtures, useReferenceServer, type Reply } from '../support/reference-http.ts';
 
 const logLines: string[] = [];
 const server = useReferenceServer({ log: (line) => logLines.push(line) });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { requestExamples } from '../support/spec.ts';
-import { fixtures, send } from './reference-http.ts';
+import { fixtures, send } from '../support/reference-http.ts';
 
 interface Running {
   child: ChildProcess;

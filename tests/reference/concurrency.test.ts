@@ -2,7 +2,7 @@
 // are all distinct, and the server still answers at once afterwards.
 import { describe, expect, test } from 'vitest';
 import { requestExamples } from '../support/spec.ts';
-import { useReferenceServer } from './reference-http.ts';
+import { useReferenceServer } from '../support/reference-http.ts';
 
 const server = useReferenceServer();
 const bodies = ['FiatAmountToMexico', 'CryptoAmountToSepa', 'QuoteWithSavedBank', 'PayoutToReceiver'].map((name) => requestExamples[name]!.value);

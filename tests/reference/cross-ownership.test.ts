@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { catalogError, type CatalogRowName } from '../../packages/client/src/catalog/catalog-error.ts';
 import { requestExamples } from '../support/spec.ts';
-import { fixtures, useReferenceServer } from './reference-http.ts';
+import { fixtures, useReferenceServer } from '../support/reference-http.ts';
 
 const server = useReferenceServer();
 const explicit = requestExamples.FiatAmountToMexico!.value;

@@ -1,7 +1,7 @@
 // Hostile input gets a documented 4xx, changes no state, pollutes nothing, and the server goes on.
 import { describe, expect, test } from 'vitest';
 import { requestExamples, validatorOf } from '../support/spec.ts';
-import { useReferenceServer } from './reference-http.ts';
+import { useReferenceServer } from '../support/reference-http.ts';
 
 const server = useReferenceServer();
 const valid = requestExamples.FiatAmountToMexico!.value;

@@ -2,7 +2,7 @@
 // `application/json; charset=utf-8`; the undocumented 404 and 405 have no body.
 import { describe, expect, test } from 'vitest';
 import { requestExamples, validatorOf } from '../support/spec.ts';
-import { fixtures, offRampPath, useReferenceServer } from './reference-http.ts';
+import { fixtures, offRampPath, useReferenceServer } from '../support/reference-http.ts';
 
 const server = useReferenceServer();
 const body = requestExamples.FiatAmountToMexico!.value;

@@ -3,8 +3,8 @@
 // repeated member names and Content-Encoding.
 import { describe, expect, test } from 'vitest';
 import { requestExamples, validatorOf } from '../support/spec.ts';
-import { fixtures, offRampPath, useReferenceServer } from './reference-http.ts';
-import { postHead, rawConnection, sleep, write } from './raw-socket.ts';
+import { fixtures, offRampPath, useReferenceServer } from '../support/reference-http.ts';
+import { postHead, rawConnection, sleep, write } from '../support/raw-socket.ts';
 
 const server = useReferenceServer({ requestTimeoutMs: 1000 });
 const body = JSON.stringify(requestExamples.FiatAmountToMexico!.value);

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { catalogError, type CatalogRowName } from '../../packages/client/src/catalog/catalog-error.ts';
 import { clone, requestExamples } from '../support/spec.ts';
-import { fixtures, useReferenceServer, type Outgoing } from './reference-http.ts';
+import { fixtures, useReferenceServer, type Outgoing } from '../support/reference-http.ts';
 import { orderOfChecks, stepIndex } from '../../packages/tools/src/spec/order-of-checks.ts';
 import { spec } from '../support/spec.ts';
 

@@ -5,8 +5,8 @@ import { describe, expect, test } from 'vitest';
 import type { Scenario } from '../../packages/tools/src/contract/scenarios.ts';
 import { responseExamples, scenarios, validatorOf } from '../support/spec.ts';
 import { padForTransportScenario } from '../../packages/tools/src/contract/transport-padding.ts';
-import { keyOfScenario, useReferenceServer } from './reference-http.ts';
-import { postHead, rawConnection } from './raw-socket.ts';
+import { keyOfScenario, useReferenceServer } from '../support/reference-http.ts';
+import { postHead, rawConnection } from '../support/raw-socket.ts';
 
 // A short request limit, so that the stalled-request scenario is answered in a second.
 const server = useReferenceServer({ requestTimeoutMs: 1000 });

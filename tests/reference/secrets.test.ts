@@ -2,7 +2,7 @@
 // line, for every scenario and for keys put where they do not belong (query string, body).
 import { describe, expect, test } from 'vitest';
 import { requestExamples } from '../support/spec.ts';
-import { fixtures, keyOfScenario, offRampPath, useReferenceServer, type Reply } from './reference-http.ts';
+import { fixtures, keyOfScenario, offRampPath, useReferenceServer, type Reply } from '../support/reference-http.ts';
 
 const logLines: string[] = [];
 const server = useReferenceServer({ log: (line) => logLines.push(line) });

@@ -4,7 +4,7 @@ import { clabe } from 'clabe-validator';
 import { describe, expect, test } from 'vitest';
 import { checkFixtures } from '../../packages/tools/src/reference/load-fixtures.ts';
 import { seedState } from '../../packages/tools/src/reference/seed-state.ts';
-import { fixtures } from './reference-http.ts';
+import { fixtures } from '../support/reference-http.ts';
 
 const changed = (change: (copy: any) => void) => {
   const copy = structuredClone(fixtures) as any;

@@ -2,7 +2,7 @@
 // prices derived from the seeded rates, a bank account echo, and a quote that stays usable.
 import { describe, expect, test } from 'vitest';
 import { clone, requestExamples, validatorOf } from '../support/spec.ts';
-import { fixtures, useReferenceServer } from './reference-http.ts';
+import { fixtures, useReferenceServer } from '../support/reference-http.ts';
 
 const server = useReferenceServer();
 const created = validatorOf('OffRampCreatedResponse');

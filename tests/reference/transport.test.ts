@@ -3,7 +3,7 @@
 import { connect } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import { requestExamples, validatorOf } from '../support/spec.ts';
-import { offRampPath, useReferenceServer } from './reference-http.ts';
+import { offRampPath, useReferenceServer } from '../support/reference-http.ts';
 
 const server = useReferenceServer();
 const body = requestExamples.FiatAmountToMexico!.value;

@@ -1,6 +1,8 @@
-// Debian's Chromium driven by playwright-core, with the network cut off: every request that is not
-// file:, data: or blob: is aborted and recorded, so a page that needs (or phones) anything outside
-// itself is caught. .ci/run installs Chromium with apt-get when /usr/bin/chromium is missing.
+// Debian's Chromium driven by playwright-core, with the network cut off: every request the page
+// starts that is not its own (file:, data: or blob:) is recorded, refused by the page or not, and
+// aborted if it reaches the network; every image that fails to load is recorded too, so a page that
+// needs (or phones) anything outside itself is caught. .ci/run installs Chromium with apt-get when
+// /usr/bin/chromium is missing.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,12 +27,12 @@ export interface OfflinePage {
   page: Page;
   /** Requests that left the page for the network (and were aborted there). */
   outsideRequests: string[];
-  /** Requests to outside the page that the browser refused before the network: the page's own policy. */
-  refusedByPage: { url: string; type: string; reason: string }[];
-  /** Outside requests the page started, whatever became of them. */
+  /** Outside requests the page started, whatever became of them (a policy refusing them included). */
   outsideAttempts: string[];
   pageErrors: string[];
   consoleErrors: string[];
+  /** Images of `page` (default: the first) that failed to load since it opened, and those it shows without a picture. */
+  brokenImages(page?: Page): Promise<string[]>;
   /** Opens another tab of the same profile, watched the same way. */
   openAnother(url: string): Promise<Page>;
   close(): Promise<void>;
@@ -46,9 +48,8 @@ export async function openOffline(url: string, viewport = { width: 1440, height:
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
-  const result: Omit<OfflinePage, 'page' | 'openAnother' | 'close'> = {
+  const result: Omit<OfflinePage, 'page' | 'brokenImages' | 'openAnother' | 'close'> = {
     outsideRequests: [],
-    refusedByPage: [],
     outsideAttempts: [],
     pageErrors: [],
     consoleErrors: [],
@@ -66,15 +67,23 @@ export async function openOffline(url: string, viewport = { width: 1440, height:
     page.on('request', (request) => {
       if (!isLocal(request.url())) result.outsideAttempts.push(request.url());
     });
-    page.on('requestfailed', (request) => {
-      const reason = request.failure()?.errorText ?? '';
-      if (!isLocal(request.url()) && reason === 'csp') result.refusedByPage.push({ url: request.url(), type: request.resourceType(), reason });
-    });
     page.on('pageerror', (error) => result.pageErrors.push(String(error.stack ?? error)));
     page.on('console', (message) => {
       if (message.type() === 'error') result.consoleErrors.push(message.text());
     });
   };
+  // A failed image fires `error` on its element (React may then remove it): seen in the capture phase.
+  await context.addInitScript(() => {
+    const failures: string[] = [];
+    (window as unknown as { imageFailures: string[] }).imageFailures = failures;
+    window.addEventListener(
+      'error',
+      (event) => {
+        if (event.target instanceof HTMLImageElement) failures.push(`failed to load: ${event.target.outerHTML}`);
+      },
+      true,
+    );
+  });
   context.on('page', watch);
   const page = context.pages()[0] ?? (await context.newPage());
   watch(page);
@@ -82,6 +91,13 @@ export async function openOffline(url: string, viewport = { width: 1440, height:
   return {
     ...result,
     page,
+    brokenImages: (of = page) =>
+      of.evaluate(() => [
+        ...(window as unknown as { imageFailures: string[] }).imageFailures,
+        ...Array.from(document.images)
+          .filter((image) => image.checkVisibility() && !(image.complete && image.naturalWidth > 0))
+          .map((image) => `shown without a picture: ${image.outerHTML}`),
+      ]),
     async openAnother(another: string) {
       const tab = await context!.newPage();
       await tab.goto(another, { waitUntil: 'load' });

@@ -2,12 +2,13 @@
 // example lookups.
 import { createSpecAjv, loadBundledSpec, schemaValidator } from '../../packages/tools/src/spec/spec-schemas.ts';
 import { contractScenarios, type Scenario } from '../../packages/tools/src/contract/scenarios.ts';
+import { offRampPath } from '../../packages/client/generated/protocol.ts';
 
 export const spec = loadBundledSpec();
 export const ajv = createSpecAjv(spec);
 export const validatorOf = (schemaName: string) => schemaValidator(ajv, schemaName);
 
-export const operation = spec.paths['/api/partner/v2/off-ramp']!.post;
+export const operation = spec.paths[offRampPath]!.post;
 
 const refName = (ref: { $ref: string }) => ref.$ref.split('/').pop()!;
 

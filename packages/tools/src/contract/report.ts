@@ -5,7 +5,8 @@ import { formatDeviation } from './checks/deviation.ts';
 import type { ContractRunResult, ScenarioResult, Verdict } from './run-contract-suite.ts';
 import { derivedFamilies } from './derived/derived-scenarios.ts';
 
-const maxDetailLines = 6;
+/** Details printed under a FAIL line; the rest are counted (docs/contract-suite.md states the number). */
+export const maxDetailLines = 6;
 const verdictLabel: Record<Verdict, string> = { pass: 'PASS', fail: 'FAIL', 'not run': 'NOT RUN' };
 
 const expectedAnswer = (r: ScenarioResult) =>

@@ -3,14 +3,14 @@
 // platform, so a Node-only import in the client makes the bundle fail.
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 
 /** What an app imports from the package: the client and its preflight. */
 export const clientEntry = "export { createOffRampClient, validateOffRampRequest } from '@off-ramp/client';";
 
 export async function bundleForBrowser(entry = clientEntry, external: string[] = []) {
   const result = await build({
-    stdin: { contents: entry, resolveDir: projectRoot, loader: 'js' },
+    // `@off-ramp/client` resolves from here as from any folder of the workspace.
+    stdin: { contents: entry, resolveDir: import.meta.dirname, loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',

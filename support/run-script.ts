@@ -2,7 +2,10 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { projectRoot } from '../../scripts/lib/generated-dir.ts';
+
+// support/ imports only the packages and itself (tests/packages/import-direction.test.ts): the
+// workspace root is where this folder sits.
+const projectRoot = resolve(import.meta.dirname, '..');
 
 export function runScript(script: string, args: string[] = []): Promise<{ code: number | null; output: string }> {
   return new Promise((done) => {

@@ -1,4 +1,4 @@
-// Shared by the reference tests: a started reference server per test file and a raw HTTP
+// Shared by the reference and mock tests: a started reference server per test file and a raw HTTP
 // client (node:http, so that headers and bytes go out exactly as written).
 import { request as httpRequest, Agent, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';

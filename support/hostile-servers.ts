@@ -1,8 +1,9 @@
 // Hostile and broken HTTP servers on 127.0.0.1, for the tests of every tool that talks to a
-// server: the client, `client.api`, the contract runner and the fuzz runner. Each server answers
-// every request the same hostile way and records what it received (headers included), so that a
-// test can check that no partner key reached a host it was not meant for. A redirecting server
-// points at a second server on 127.0.0.2 (another origin), or at itself (the same origin).
+// server (the client, `client.api`, the contract runner and the fuzz runner) and for their
+// benchmark (bench/hostile-servers.ts). Each server answers every request the same hostile way and
+// records what it received (headers included), so that a test can check that no partner key
+// reached a host it was not meant for. A redirecting server points at a second server on
+// 127.0.0.2 (another origin), or at itself (the same origin).
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
