@@ -10,6 +10,9 @@ export default defineConfig({
       include: ['tests/**/*.test-d.ts'],
       tsconfig: './tsconfig.json',
     },
+    // Most test files wait on sockets, child processes and timeouts rather than the CPU: on a
+    // 2-core machine vitest's default (cores - 1 = one worker) runs them one after another.
+    maxWorkers: 4,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

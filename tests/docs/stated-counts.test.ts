@@ -57,7 +57,6 @@ const statedCounts: [string, StatedCount][] = [
     'successes and catalog rows (mock)',
     { file: 'docs/contract-suite.md', stated: /the (\S+) successes and all (\S+) catalog rows/, want: [successes, catalog.length] },
   ],
-  ['transactions a run creates', { file: 'docs/contract-suite.md', stated: /Each run creates (\S+) transactions/, want: [successes] }],
   ['catalog errors the client is tested with', { file: 'docs/development.md', stated: /each of the (\S+) catalog errors/, want: [catalog.length] }],
   ['transport limits (client)', { file: 'docs/client.md', stated: /the seed's and the (\S+) transport limits/, want: [transportLimits.length] }],
   [

@@ -33,9 +33,23 @@ const prismEntry = resolve(dirname(createRequire(import.meta.url).resolve('@stop
 export const prismMaxHeaderBytes = 64 * 1024;
 const listeningLine = /Prism is listening on (http:\/\/\S+)/;
 
+// A free port is only free when it is picked: another process may take it before Prism binds it.
+const freePortAttempts = 3;
+const portTaken = /EADDRINUSE/;
+
 export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   const host = options.host ?? '127.0.0.1';
-  const port = options.port || (await freePort(host));
+  if (options.port) return startPrismOn(options, host, options.port);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startPrismOn(options, host, await freePort(host));
+    } catch (error) {
+      if (attempt >= freePortAttempts || !portTaken.test((error as Error).message)) throw error;
+    }
+  }
+}
+
+async function startPrismOn(options: PrismOptions, host: string, port: number): Promise<PrismServer> {
   const spec = options.specPath ?? bundledSpecPath;
   const args =
     options.mode === 'mock'

@@ -27,7 +27,7 @@ const stepFaults: Record<string, StepFault> = {
   body: { row: 'InvalidUserInput', detailPaths: [''], description: 'a body that is a JSON array', appliesTo: any, touches: ['*'], change: () => [] },
   authentication: {
     row: 'ApiKeyMissing',
-    description: 'no partner-api-key',
+    description: 'no partner key',
     appliesTo: any,
     touches: ['header'],
     change: (request) => {
