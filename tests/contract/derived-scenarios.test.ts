@@ -31,7 +31,8 @@ function keyOf(scenario: Scenario): string | undefined {
 }
 
 /** Names a request by the first derived scenario that sends it (body and key). */
-function derivedScenarioOf(body: string, headers: Record<string, string | undefined>): string | undefined {
+function derivedScenarioOf(body: string, headers: Record<string, string | undefined>, method?: string): string | undefined {
+  if (method !== undefined && method !== 'POST') return `method.${method}`;
   return derivedSuite.scenarios.find((s) => {
     try {
       return JSON.stringify(JSON.parse(body)) === JSON.stringify(s.requestBody) && headers['partner-api-key'] === keyOf(s) && s.rawBody === undefined;
@@ -111,6 +112,20 @@ const faults: DerivedFault[] = [
     run: ['key.empty'],
     caughtBy: 'catalog-code',
     apply: () => errorAnswer(401, { code: 'INVALID_API_KEY', message: 'Invalid API Key format' }),
+  },
+  {
+    kind: 'another method answered 405 without Allow',
+    scenario: 'method.DELETE',
+    run: ['method.DELETE'],
+    caughtBy: 'unsupported-method',
+    apply: () => ({ status: 405, headers: {}, body: '' }),
+  },
+  {
+    kind: 'another method answered with a body',
+    scenario: 'method.GET',
+    run: ['method.GET'],
+    caughtBy: 'unsupported-method',
+    apply: (answer) => ({ ...answer, headers: { ...answer.headers, 'content-type': 'text/html' }, body: '<h1>Method Not Allowed</h1>' }),
   },
   {
     kind: "another user's quote accepted",

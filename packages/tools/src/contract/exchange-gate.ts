@@ -76,11 +76,11 @@ export async function startExchangeGate(
   const early = new Map<string, Promise<GateRecord>>();
   const prefix = target.pathname.replace(/\/+$/, '');
 
-  const exchange = async (scenario: string, path: string, headers: Record<string, string>, body: Buffer): Promise<GateRecord> => {
+  const exchange = async (scenario: string, path: string, headers: Record<string, string>, body: Buffer, method = 'POST'): Promise<GateRecord> => {
     const transport = transportOf(scenario);
     const request: ExchangeRequest = {
       url: new URL(prefix + path, target),
-      method: 'POST',
+      method,
       headers: { ...headers, ...transport.headers, 'content-length': String(body.length) },
       body,
       ...(transport.stallAfterBytes === undefined ? {} : { stallAfterBytes: transport.stallAfterBytes }),
@@ -103,7 +103,7 @@ export async function startExchangeGate(
           hopHeaders.has(name) || value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]],
         ),
       );
-      const record = await (early.get(scenario) ?? exchange(scenario, request.url ?? '/', headers, body));
+      const record = await (early.get(scenario) ?? exchange(scenario, request.url ?? '/', headers, body, request.method));
       records.set(scenario, record);
       const { result } = record;
       if (relay === 'answer' && result.ok) {

@@ -36,6 +36,18 @@ export interface ResponseJudge {
  * timestamps are fixed: `liveTransactions: false` skips the check that createdAt is the time of
  * the request.
  */
+/** Another method than POST: 405, `Allow` naming POST, and no body (the spec's conventions). */
+function judgeOtherMethod(scenario: Scenario, response: ObservedResponse): Judgement {
+  const deviations: Deviation[] = [];
+  if (response.statusCode !== scenario.status) deviations.push({ check: 'status', expected: String(scenario.status), actual: String(response.statusCode) });
+  deviations.push(...checkNoRedirect(response.statusCode, response.headers.location, response.url));
+  const allowed = (response.headers.allow ?? '').split(',').map((method) => method.trim().toUpperCase());
+  if (!allowed.includes('POST'))
+    deviations.push({ check: 'unsupported-method', subject: 'Allow', expected: 'a list naming POST', actual: shown(response.headers.allow) });
+  if (response.body.length > 0) deviations.push({ check: 'unsupported-method', subject: 'body', expected: 'none', actual: shown(response.body.slice(0, 200)) });
+  return { checked: ['transport', 'status', 'no-redirect', 'unsupported-method'], deviations };
+}
+
 export function createResponseJudge(spec: BundledSpec, ajv: Ajv2020, options: { liveTransactions: boolean }): ResponseJudge {
   const validators = new Map<string, ValidateFunction>();
   const validatorOf = (name: string) => validators.get(name) ?? validators.set(name, schemaValidator(ajv, name)).get(name)!;
@@ -49,6 +61,7 @@ export function createResponseJudge(spec: BundledSpec, ajv: Ajv2020, options: { 
   return {
     judge(scenario, sentRequest, response) {
       const deviations: Deviation[] = [];
+      if (scenario.method !== undefined) return judgeOtherMethod(scenario, response);
       const checked: CheckId[] = ['transport', 'status', 'no-redirect', 'content-type', 'json-body'];
       const judged = () => ({ checked, deviations });
       if (response.statusCode !== scenario.status) deviations.push({ check: 'status', expected: String(scenario.status), actual: String(response.statusCode) });

@@ -20,16 +20,20 @@ export function dreddDescriptionFor(scenario: Scenario): DreddDescription {
     info: { title: scenario.name, version: '1', description: scenario.summary },
     paths: {
       [offRampPath]: {
-        post: {
-          operationId: 'createOffRamp',
-          requestBody: { content: { 'application/json': { example: scenario.requestBody } } },
-          responses: {
-            [String(scenario.status)]: {
-              description: scenario.summary,
-              content: { 'application/json': { example: scenario.responseExample } },
-            },
-          },
-        },
+        [(scenario.method ?? 'POST').toLowerCase()]:
+          scenario.method === undefined
+            ? {
+                operationId: 'createOffRamp',
+                requestBody: { content: { 'application/json': { example: scenario.requestBody } } },
+                responses: {
+                  [String(scenario.status)]: {
+                    description: scenario.summary,
+                    content: { 'application/json': { example: scenario.responseExample } },
+                  },
+                },
+              }
+            : // Another method: no body either way.
+              { operationId: `${scenario.method.toLowerCase()}OffRamp`, responses: { [String(scenario.status)]: { description: scenario.summary } } },
       },
     },
   };

@@ -56,6 +56,8 @@ export interface Scenario {
   expectedMessage?: string;
   /** Bytes sent as the body as they are, with no fixture substitution (a body that is not JSON). */
   rawBody?: string;
+  /** Another HTTP method than the operation's POST, sent without a body (the family `method`). */
+  method?: string;
   /** Send the key of `apiKeyFixture` changed so that it only partly has the key form. */
   apiKeyVariant?: ApiKeyVariant;
 }

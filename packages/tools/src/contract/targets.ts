@@ -29,6 +29,7 @@ export function planScenarios(target: TargetKind, scenarios: Scenario[], request
     if (target === 'server') plan.run.push(scenario);
     else if (scenario.stallAfterBytes !== undefined)
       plan.notRun.push({ scenario, reason: 'prism proxy holds a stalled request itself, so the implementation never sees it stall' });
+    else if (scenario.method !== undefined) plan.notRun.push({ scenario, reason: 'prism proxy answers a method the spec does not list itself' });
     else if (!requestMeetsSpec(scenario)) plan.notRun.push({ scenario, reason: 'its request breaks the spec, so prism proxy answers it without forwarding' });
     else if (scenario.requestText !== undefined) plan.notRun.push({ scenario, reason: 'prism proxy forwards the body re-serialized, without its padding' });
     else if (

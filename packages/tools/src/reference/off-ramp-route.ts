@@ -1,5 +1,5 @@
 // The one route, POST /api/partner/v2/off-ramp. Other paths are 404 and other methods 405 with
-// `Allow: POST`, both without a body (the spec does not document them yet).
+// `Allow: POST`, both without a body (the spec's conventions, in its description).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { offRampPath } from '@off-ramp/client';
 import { sendEmpty } from './send-response.ts';

@@ -11,8 +11,9 @@ import { faultPairScenarios } from './fault-pair-family.ts';
 import { type Relation, relationScenarios } from './relation-family.ts';
 import { requestFormScenarios } from './request-form-family.ts';
 import { statefulScenarios } from './stateful-family.ts';
+import { methodScenarios } from './method-family.ts';
 
-export const derivedFamilies = ['stateful', 'fault-pair', 'boundary', 'relation', 'request-form'] as const;
+export const derivedFamilies = ['stateful', 'fault-pair', 'boundary', 'relation', 'request-form', 'method'] as const;
 
 export interface SkippedDerivation {
   family: string;
@@ -67,6 +68,7 @@ export function derivedScenarios(spec: BundledSpec, named: readonly Scenario[], 
     ...[...statefulScenarios(context), ...pairs.scenarios, ...boundaries.scenarios].filter(distinct),
     ...relations.scenarios,
     ...forms.scenarios.filter(distinct),
+    ...methodScenarios(),
   ];
   const names = new Set<string>();
   for (const scenario of [...named, ...scenarios]) {
