@@ -14,6 +14,7 @@ import { loadBundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
 import { startReferenceServer } from '../../packages/tools/src/reference/start-reference-server.ts';
 import { runScript } from '../../support/run-script.ts';
 import { derivedNames } from '../support/derived.ts';
+import { shortRequestTimeoutMs } from '../support/reference-http.ts';
 import { derivedFamilies } from '../../packages/tools/src/contract/derived/derived-scenarios.ts';
 import { answerFaults } from './support/answer-faults.ts';
 import { writeOtherFixtures } from './support/other-fixtures.ts';
@@ -113,7 +114,7 @@ describe('npm run contract', () => {
 describe('a server seeded from another fixtures file', () => {
   test('passes with --fixtures <its file>, and fails with the default fixtures', async () => {
     const otherFixtures = writeOtherFixtures(work);
-    const other = await startReferenceServer({ fixturesPath: otherFixtures });
+    const other = await startReferenceServer({ fixturesPath: otherFixtures, requestTimeoutMs: shortRequestTimeoutMs });
     try {
       const withItsFixtures = await runContractSuite({ server: other.url, fixturesPath: otherFixtures, reportPath: join(work, 'other.xml') });
       expect(withItsFixtures.results.filter((r) => r.verdict !== 'pass').map((r) => r.scenario.name)).toEqual([]);

@@ -13,6 +13,7 @@ import { dreddDescriptionFor } from '../../packages/tools/src/contract/scenario-
 import { stringify } from 'yaml';
 import { contractScenarios, loadArazzo } from '../../packages/tools/src/contract/scenarios.ts';
 import { startReferenceServer } from '../../packages/tools/src/reference/start-reference-server.ts';
+import { shortRequestTimeoutMs } from '../support/reference-http.ts';
 
 const spec = loadBundledSpec();
 const scenarios = contractScenarios(spec);
@@ -131,7 +132,7 @@ describe('adding a scenario', () => {
     const arazzoPath = join(work, 'extended.arazzo.yaml');
     writeFileSync(arazzoPath, stringify(arazzo));
 
-    const reference = await startReferenceServer();
+    const reference = await startReferenceServer({ requestTimeoutMs: shortRequestTimeoutMs });
     try {
       const run = await runContractSuite({ server: reference.url, specPath, arazzoPath, derived: false, reportPath: join(work, 'extended.xml') });
       expect(run.results).toHaveLength(scenarios.length + 1);

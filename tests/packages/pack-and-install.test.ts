@@ -37,7 +37,11 @@ async function pack(workspace: string, destination: string): Promise<string> {
 async function newProject(dir: string, specs: string[]): Promise<void> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel', 'error', ...specs], { cwd: dir, env: cleanEnv, maxBuffer: 16 * 1024 * 1024 });
+  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel', 'error', ...specs], {
+    cwd: dir,
+    env: cleanEnv,
+    maxBuffer: 16 * 1024 * 1024,
+  });
 }
 
 // Packages installed and their size on disk, leaving out what the test itself added (typescript).

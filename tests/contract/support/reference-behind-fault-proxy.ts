@@ -3,6 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startReferenceServer, type ReferenceServer } from '../../../packages/tools/src/reference/start-reference-server.ts';
 import { startFaultInjectingProxy, type FaultInjectingProxy } from './fault-injecting-proxy.ts';
 import { scenarioOfRequest } from './scenario-of-request.ts';
+import { shortRequestTimeoutMs } from '../../support/reference-http.ts';
 
 export interface ReferenceBehindFaultProxy {
   reference: ReferenceServer;
@@ -13,7 +14,7 @@ export interface ReferenceBehindFaultProxy {
 export function useReferenceBehindFaultProxy(): ReferenceBehindFaultProxy {
   const servers = {} as ReferenceBehindFaultProxy;
   beforeAll(async () => {
-    servers.reference = await startReferenceServer();
+    servers.reference = await startReferenceServer({ requestTimeoutMs: shortRequestTimeoutMs });
     servers.faults = await startFaultInjectingProxy(servers.reference.url, scenarioOfRequest());
   });
   afterAll(async () => {
