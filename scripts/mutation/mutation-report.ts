@@ -1,0 +1,128 @@
+// Reads Stryker's JSON report (the mutation-testing-report-schema format): the counts by status,
+// the score, and every mutant the contract suite did not detect, as one line each.
+
+export type MutantStatus = 'Killed' | 'Survived' | 'NoCoverage' | 'CompileError' | 'RuntimeError' | 'Timeout' | 'Ignored' | 'Pending';
+
+interface Position {
+  line: number;
+  column: number;
+}
+
+export interface ReportMutant {
+  id: string;
+  mutatorName: string;
+  replacement?: string;
+  status: MutantStatus;
+  location: { start: Position; end: Position };
+}
+
+export interface MutationReport {
+  files: Record<string, { source: string; mutants: ReportMutant[] }>;
+  config?: { mutate?: string[] };
+}
+
+export interface UndetectedMutant {
+  file: string;
+  line: number;
+  column: number;
+  mutator: string;
+  status: 'Survived' | 'NoCoverage';
+  original: string;
+  replacement: string;
+}
+
+export interface MutationSummary {
+  total: number;
+  counts: Record<MutantStatus, number>;
+  /** Detected (killed or timed out) among the valid mutants, in percent; null when none is valid. */
+  score: number | null;
+  undetected: UndetectedMutant[];
+}
+
+const statuses: MutantStatus[] = ['Killed', 'Timeout', 'Survived', 'NoCoverage', 'CompileError', 'RuntimeError', 'Ignored', 'Pending'];
+const maxTextLength = 100;
+
+/** The mutated source text (lines and columns 1-based, the end exclusive), on one line and cut to a readable length. */
+export function originalText(source: string, { start, end }: ReportMutant['location']): string {
+  const lines = source.split('\n').slice(start.line - 1, end.line);
+  if (lines.length === 0) return '';
+  // The end first: on a one-line mutant, cutting the start first would shift the end column.
+  lines[lines.length - 1] = lines[lines.length - 1]!.slice(0, end.column - 1);
+  lines[0] = lines[0]!.slice(start.column - 1);
+  return oneLine(lines.join('\n'));
+}
+
+export function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > maxTextLength ? `${flat.slice(0, maxTextLength - 1)}…` : flat;
+}
+
+export function summarizeReport(report: MutationReport): MutationSummary {
+  const counts = Object.fromEntries(statuses.map((s) => [s, 0])) as Record<MutantStatus, number>;
+  const undetected: UndetectedMutant[] = [];
+  for (const [file, { source, mutants }] of Object.entries(report.files)) {
+    for (const mutant of mutants) {
+      counts[mutant.status] += 1;
+      if (mutant.status !== 'Survived' && mutant.status !== 'NoCoverage') continue;
+      undetected.push({
+        file,
+        line: mutant.location.start.line,
+        column: mutant.location.start.column,
+        mutator: mutant.mutatorName,
+        status: mutant.status,
+        original: originalText(source, mutant.location),
+        replacement: oneLine(mutant.replacement ?? ''),
+      });
+    }
+  }
+  undetected.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  const detected = counts.Killed + counts.Timeout;
+  const valid = detected + counts.Survived + counts.NoCoverage;
+  return {
+    total: Object.values(counts).reduce((sum, n) => sum + n, 0),
+    counts,
+    score: valid === 0 ? null : (detected / valid) * 100,
+    undetected,
+  };
+}
+
+export const formatScore = (score: number | null) => (score === null ? 'n/a' : `${score.toFixed(2)} %`);
+
+export function formatCounts(summary: MutationSummary): string {
+  const c = summary.counts;
+  return `${summary.total} mutants: ${c.Killed} killed, ${c.Timeout} timeout, ${c.Survived} survived, ${c.NoCoverage} no coverage, ${c.CompileError + c.RuntimeError} errors, ${c.Ignored} ignored`;
+}
+
+/** `file:line:col Mutator original → replacement` (NoCoverage marked as such). */
+export function formatUndetectedLine(m: UndetectedMutant): string {
+  return `${m.file}:${m.line}:${m.column} ${m.mutator}${m.status === 'NoCoverage' ? ' (no coverage)' : ''} ${m.original} → ${m.replacement}`;
+}
+
+/** A Markdown code span that holds any text, backticks included. */
+export function codeSpan(text: string): string {
+  if (text === '') return '(empty)';
+  const longestRun = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = '`'.repeat(longestRun + 1);
+  return longestRun > 0 ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
+}
+
+export function survivorsMarkdown(summary: MutationSummary, report: MutationReport, reportLabel: string): string {
+  const lines = [
+    '# Undetected mutants',
+    '',
+    `From \`${reportLabel}\`: mutation score ${formatScore(summary.score)}; ${formatCounts(summary)}.`,
+    ...(report.config?.mutate ? ['', `Mutated: ${report.config.mutate.map((p) => codeSpan(p)).join(', ')}.`] : []),
+    '',
+    `${summary.undetected.length} survived or had no coverage, by file (\`line:column\` mutator: original → replacement):`,
+  ];
+  let file = '';
+  for (const m of summary.undetected) {
+    if (m.file !== file) {
+      file = m.file;
+      lines.push('', `## ${file}`, '');
+    }
+    const status = m.status === 'NoCoverage' ? ' (no coverage)' : '';
+    lines.push(`- \`${m.line}:${m.column}\` ${m.mutator}${status}: ${codeSpan(m.original)} → ${codeSpan(m.replacement)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

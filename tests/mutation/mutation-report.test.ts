@@ -1,0 +1,89 @@
+// The survivors list of `npm run mutation` (scripts/mutation/mutation-report.ts), read from a small
+// report in Stryker's JSON format: counts, score, the mutated text and the Markdown list.
+import { describe, expect, test } from 'vitest';
+import {
+  codeSpan,
+  formatUndetectedLine,
+  type MutantStatus,
+  type MutationReport,
+  originalText,
+  type ReportMutant,
+  summarizeReport,
+  survivorsMarkdown,
+} from '../../scripts/mutation/mutation-report.ts';
+
+const mutant = (id: string, status: MutantStatus, mutatorName: string, replacement: string, start: [number, number], end: [number, number]): ReportMutant => ({
+  id,
+  status,
+  mutatorName,
+  replacement,
+  location: { start: { line: start[0], column: start[1] }, end: { line: end[0], column: end[1] } },
+});
+
+const report: MutationReport = {
+  config: { mutate: ['src/b.ts', 'src/a.ts'] },
+  files: {
+    'src/b.ts': {
+      source: "if (id === '') return fail();\nconst label = `a`;\n",
+      mutants: [
+        mutant('1', 'Killed', 'ConditionalExpression', 'false', [1, 5], [1, 14]),
+        mutant('2', 'Survived', 'StringLiteral', '"Stryker was here!"', [1, 12], [1, 14]),
+        mutant('3', 'Timeout', 'BlockStatement', '{}', [1, 1], [1, 30]),
+        mutant('4', 'NoCoverage', 'StringLiteral', '``', [2, 15], [2, 18]),
+      ],
+    },
+    'src/a.ts': {
+      source: 'function f() {\n  return 1;\n}\n',
+      mutants: [mutant('5', 'Survived', 'BlockStatement', '{}', [1, 14], [3, 2]), mutant('6', 'CompileError', 'BooleanLiteral', 'x', [2, 3], [2, 9])],
+    },
+  },
+};
+
+describe('the mutated text', () => {
+  test.each([
+    ['one line, end column exclusive', "if (id === '') x", [1, 5], [1, 14], "id === ''"],
+    ['several lines, on one line', 'function f() {\n  return 1;\n}', [1, 14], [3, 2], '{ return 1; }'],
+    ['a long text is cut', `x = ${'a'.repeat(200)};`, [1, 5], [1, 205], `${'a'.repeat(99)}…`],
+  ] as const)('%s', (_name, source, start, end, want) => {
+    expect(originalText(source, { start: { line: start[0], column: start[1] }, end: { line: end[0], column: end[1] } })).toBe(want);
+  });
+});
+
+describe('the summary', () => {
+  const summary = summarizeReport(report);
+
+  test('counts every status; the score is detected over killed, timeout, survived and no coverage', () => {
+    expect(summary.total).toBe(6);
+    expect(summary.counts).toMatchObject({ Killed: 1, Timeout: 1, Survived: 2, NoCoverage: 1, CompileError: 1 });
+    expect(summary.score).toBeCloseTo(40);
+  });
+
+  test('lists survived and no-coverage mutants by file, line and column', () => {
+    expect(summary.undetected.map(formatUndetectedLine)).toEqual([
+      'src/a.ts:1:14 BlockStatement { return 1; } → {}',
+      'src/b.ts:1:12 StringLiteral \'\' → "Stryker was here!"',
+      'src/b.ts:2:15 StringLiteral (no coverage) `a` → ``',
+    ]);
+  });
+
+  test('has no score without a valid mutant', () => {
+    expect(summarizeReport({ files: { 'a.ts': { source: 'x', mutants: [mutant('1', 'CompileError', 'M', 'y', [1, 1], [1, 2])] } } }).score).toBeNull();
+  });
+
+  test('writes one Markdown section per file, code spans that hold backticks', () => {
+    const markdown = survivorsMarkdown(summary, report, 'reports/mutation/mutation.json');
+    expect(markdown).toContain('mutation score 40.00 %; 6 mutants: 1 killed, 1 timeout, 2 survived, 1 no coverage, 1 errors, 0 ignored.');
+    expect(markdown).toContain('## src/a.ts\n\n- `1:14` BlockStatement: `{ return 1; }` → `{}`\n');
+    expect(markdown).toContain(
+      '## src/b.ts\n\n- `1:12` StringLiteral: `\'\'` → `"Stryker was here!"`\n- `2:15` StringLiteral (no coverage): `` `a` `` → ``` `` ```\n',
+    );
+  });
+
+  test.each([
+    ['plain', 'a', '`a`'],
+    ['one backtick', '`a`', '`` `a` ``'],
+    ['empty', '', '(empty)'],
+  ])('code span: %s', (_name, text, want) => {
+    expect(codeSpan(text)).toBe(want);
+  });
+});
