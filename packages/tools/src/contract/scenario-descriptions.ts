@@ -19,7 +19,7 @@ export function dreddDescriptionFor(scenario: Scenario): DreddDescription {
     // Dredd names each transaction after this title: "<scenario> > <path> > POST > <status> > application/json".
     info: { title: scenario.name, version: '1', description: scenario.summary },
     paths: {
-      [offRampPath]: {
+      [scenario.path ?? offRampPath]: {
         [(scenario.method ?? 'POST').toLowerCase()]:
           scenario.method === undefined
             ? {

@@ -52,12 +52,16 @@ export interface Scenario {
   responseExample: unknown;
   /** The catalog row the scenario must be answered with; absent for a success scenario. */
   catalogRow?: CatalogRow;
+  /** The details of the example must be among the answer's with their messages too, not only their paths. */
+  exactDetailMessages?: boolean;
   /** The exact message a templated row must be filled to (a boundary scenario knows the limits). */
   expectedMessage?: string;
   /** Bytes sent as the body as they are, with no fixture substitution (a body that is not JSON). */
   rawBody?: string;
   /** Another HTTP method than the operation's POST, sent without a body (the family `method`). */
   method?: string;
+  /** Another path than the operation's, for a request answered outside the route (the family `method`). */
+  path?: string;
   /** Send the key of `apiKeyFixture` changed so that it only partly has the key form. */
   apiKeyVariant?: ApiKeyVariant;
 }

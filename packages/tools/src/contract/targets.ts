@@ -35,7 +35,7 @@ export function planScenarios(target: TargetKind, scenarios: Scenario[], request
     else if (
       scenario.rawBody !== undefined ||
       scenario.apiKeyVariant !== undefined ||
-      Object.keys(scenario.requestHeaders).some((name) => /^content-type$/i.test(name))
+      Object.keys(scenario.requestHeaders).some((name) => /^content-(type|encoding)$/i.test(name))
     )
       plan.notRun.push({ scenario, reason: 'its request breaks the spec in its form, so prism proxy answers it without forwarding' });
     else plan.run.push(scenario);

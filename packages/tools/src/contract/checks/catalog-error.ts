@@ -14,7 +14,13 @@ const detailPaths = (details: unknown): string[] =>
     : [];
 
 /** `expectedMessage`: the exact filling of a templated row's message, when the scenario knows it (the partner's limits). */
-export function checkCatalogError(row: CatalogRow, body: unknown, responseExample: unknown, expectedMessage?: string): Deviation[] {
+export function checkCatalogError(
+  row: CatalogRow,
+  body: unknown,
+  responseExample: unknown,
+  expectedMessage?: string,
+  exactDetailMessages = false,
+): Deviation[] {
   const error = (body as ErrorEnvelope | null)?.error;
   const deviations: Deviation[] = [];
   if (error?.code !== row.code) deviations.push({ check: 'catalog-code', expected: shown(row.code), actual: shown(error?.code) });
@@ -39,6 +45,18 @@ export function checkCatalogError(row: CatalogRow, body: unknown, responseExampl
     for (const path of detailPaths((responseExample as ErrorEnvelope).error?.details)) {
       if (!actualPaths.includes(path))
         deviations.push({ check: 'catalog-details', subject: 'error.details[].path', expected: `a detail at ${shown(path)}`, actual: shown(actualPaths) });
+    }
+    // Where the spec fixes a detail's message (the bank checks, a repeated member), it must be that one.
+    const expectedDetails = exactDetailMessages ? (((responseExample as ErrorEnvelope).error?.details ?? []) as { path: string; message: string }[]) : [];
+    const actualDetails = Array.isArray(error?.details) ? (error.details as { path?: unknown; message?: unknown }[]) : [];
+    for (const expected of expectedDetails) {
+      if (actualPaths.includes(expected.path) && !actualDetails.some((d) => d?.path === expected.path && d?.message === expected.message))
+        deviations.push({
+          check: 'catalog-details',
+          subject: `error.details[${shown(expected.path)}].message`,
+          expected: shown(expected.message),
+          actual: shown(actualDetails.filter((d) => d?.path === expected.path).map((d) => d?.message)),
+        });
     }
   }
   return deviations;

@@ -41,7 +41,9 @@ export function derivationContext(
 }
 
 /** What a derived scenario expects: a created transaction, or a catalog row (and where its details point). */
-export type Expectation = { created: true } | { row: string; detailPaths?: string[]; message?: string };
+export type Expectation =
+  | { created: true }
+  | { row: string; detailPaths?: string[]; message?: string /** details whose message the spec fixes */; details?: { path: string; message: string }[] };
 
 export interface DerivedRequest {
   body: RequestBody;
@@ -76,7 +78,7 @@ export function derivedScenario(
   }
   const row = context.row(expected.row);
   // The judge reads the expected detail paths from the example, as for a named scenario.
-  const details = (expected.detailPaths ?? []).map((path) => ({ path, message: '' }));
+  const details = expected.details ?? (expected.detailPaths ?? []).map((path) => ({ path, message: '' }));
   return {
     ...common,
     status: row.status,
@@ -84,5 +86,6 @@ export function derivedScenario(
     responseExample: { success: false, error: { code: row.code, message: row.message, ...(details.length > 0 ? { details } : {}) } },
     catalogRow: row,
     ...(expected.message ? { expectedMessage: expected.message } : {}),
+    ...(expected.details ? { exactDetailMessages: true } : {}),
   };
 }

@@ -12,8 +12,9 @@ import { type Relation, relationScenarios } from './relation-family.ts';
 import { requestFormScenarios } from './request-form-family.ts';
 import { statefulScenarios } from './stateful-family.ts';
 import { methodScenarios } from './method-family.ts';
+import { bankDetailsScenarios } from './bank-details-family.ts';
 
-export const derivedFamilies = ['stateful', 'fault-pair', 'boundary', 'relation', 'request-form', 'method'] as const;
+export const derivedFamilies = ['stateful', 'fault-pair', 'boundary', 'relation', 'request-form', 'bank-details', 'method'] as const;
 
 export interface SkippedDerivation {
   family: string;
@@ -60,6 +61,7 @@ export function derivedScenarios(spec: BundledSpec, named: readonly Scenario[], 
   const boundaries = boundaryScenarios(context);
   const relations = relationScenarios(context);
   const forms = requestFormScenarios(context);
+  const banks = bankDetailsScenarios(context);
   // A derived request that a named scenario (or an earlier derived one) already sends adds nothing;
   // a relation's scenarios stay, as the relation needs their own answers.
   const sent = new Set(named.map(requestKey));
@@ -68,6 +70,7 @@ export function derivedScenarios(spec: BundledSpec, named: readonly Scenario[], 
     ...[...statefulScenarios(context), ...pairs.scenarios, ...boundaries.scenarios].filter(distinct),
     ...relations.scenarios,
     ...forms.scenarios.filter(distinct),
+    ...banks.scenarios.filter(distinct),
     ...methodScenarios(),
   ];
   const names = new Set<string>();
@@ -82,6 +85,7 @@ export function derivedScenarios(spec: BundledSpec, named: readonly Scenario[], 
       ...pairs.skipped.map((s) => ({ family: 'fault-pair', ...s })),
       ...boundaries.skipped.map((s) => ({ family: 'boundary', ...s })),
       ...forms.skipped.map((s) => ({ family: 'request-form', ...s })),
+      ...banks.skipped.map((s) => ({ family: 'bank-details', ...s })),
     ],
   };
 }

@@ -1,6 +1,8 @@
 // The family `request-form`: requests whose form is wrong before any field is read: a body that
-// is not JSON, not an object, or sent with another media type or charset (the step `body`); an
-// empty partner-api-key and keys that only partly have the key form (the step `authentication`).
+// is not JSON, not an object, repeats a member name, or is sent with another media type, charset
+// or encoding (the step `body`), and the forms that are the same (a media type in upper case, a
+// quoted charset, the identity encoding); an empty partner-api-key and keys that only partly have
+// the key form (the step `authentication`).
 import { apiKeyPattern } from '@off-ramp/client';
 import type { ApiKeyVariant, Scenario } from '../scenarios.ts';
 import { type DerivationContext, derivedScenario, type RequestBody } from './derivation-context.ts';
@@ -39,6 +41,41 @@ export function requestFormScenarios(context: DerivationContext): { scenarios: S
     bodyFault('text-plain', 'a valid body sent as text/plain', { body: valid, headers: { 'content-type': 'text/plain' } }),
     bodyFault('latin-1', 'a valid body declared as ISO-8859-1', { body: valid, headers: { 'content-type': 'application/json; charset=iso-8859-1' } }),
   ];
+  // Media types compare case-insensitively, and a quoted charset is the same charset.
+  const accepted = (name: string, summary: string, headers: Record<string, string>) =>
+    derivedScenario(context, requestFormFamily, `form.${name}`, summary, { body: valid, headers }, { created: true });
+  scenarios.push(
+    accepted('upper-case-type', 'a valid body as APPLICATION/JSON', { 'content-type': 'APPLICATION/JSON' }),
+    accepted('quoted-charset', 'a valid body with charset="UTF-8"', { 'content-type': 'application/json; charset="UTF-8"' }),
+    accepted('identity-encoding', 'a valid body with Content-Encoding: identity', { 'content-encoding': 'identity' }),
+    bodyFault('json-suffix-type', 'a valid body as application/json-patch+json', { body: valid, headers: { 'content-type': 'application/json-patch+json' } }),
+    bodyFault('gzip-encoding', 'a valid body declared gzip-encoded', { body: valid, headers: { 'content-encoding': 'gzip' } }),
+  );
+  // A repeated member name, wherever it is: the detail points at the object and names the member.
+  const text = JSON.stringify(valid);
+  const repeated = (name: string, summary: string, rawBody: string, path: string, member: string) =>
+    derivedScenario(
+      context,
+      requestFormFamily,
+      `form.${name}`,
+      summary,
+      { body: valid, rawBody },
+      { row: 'InvalidUserInput', details: [{ path, message: `must not repeat the member name ${JSON.stringify(member)}` }] },
+    );
+  const account = JSON.stringify(valid.userBankInformation);
+  scenarios.push(
+    repeated('repeated-member', 'fiatAmount twice', `{"fiatAmount":1,${text.slice(1)}`, '', 'fiatAmount'),
+    repeated('repeated-escaped-member', 'fiatAmount twice, once escaped', `{"fiat\\u0041mount":1,${text.slice(1)}`, '', 'fiatAmount'),
+    repeated(
+      'repeated-nested-member',
+      'country twice in the bank details',
+      text.replace(account, `{"country":"MX",${account.slice(1)}`),
+      '/userBankInformation',
+      'country',
+    ),
+    repeated('repeated-member-in-array', 'a member twice in an object in an array', `{"list":[{},{"k":1,"k":2}],${text.slice(1)}`, '/list/1', 'k'),
+    repeated('repeated-member-escaped-path', 'a member twice under a name with / and ~', `{"a/b~c":{"k":1,"k":2},${text.slice(1)}`, '/a~1b~0c', 'k'),
+  );
   const skipped: SkippedCase[] = [];
   const key = String(context.fixture('apiKeys.valid'));
   for (const variant of Object.keys(spoilKey) as ApiKeyVariant[]) {
