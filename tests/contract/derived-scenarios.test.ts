@@ -17,6 +17,7 @@ import { type ReferenceServer, startReferenceServer } from '../../packages/tools
 import { derivedNames, derivedSuite } from '../support/derived.ts';
 import { spec } from '../support/spec.ts';
 import { type Answer, type FaultInjectingProxy, startFaultInjectingProxy } from './support/fault-injecting-proxy.ts';
+import { offRampPath } from '@off-ramp/client';
 
 const fixtures = loadFixtures(defaultFixturesPath);
 const work = mkdtempSync(join(tmpdir(), 'off-ramp-derived-'));
@@ -30,16 +31,12 @@ function keyOf(scenario: Scenario): string | undefined {
   return scenario.apiKeyVariant ? spoilKey[scenario.apiKeyVariant](key) : key;
 }
 
-/** Names a request by the first derived scenario that sends it (body and key). */
-function derivedScenarioOf(body: string, headers: Record<string, string | undefined>, method?: string): string | undefined {
-  if (method !== undefined && method !== 'POST') return `method.${method}`;
-  return derivedSuite.scenarios.find((s) => {
-    try {
-      return JSON.stringify(JSON.parse(body)) === JSON.stringify(s.requestBody) && headers['partner-api-key'] === keyOf(s) && s.rawBody === undefined;
-    } catch {
-      return false;
-    }
-  })?.name;
+/** Names a request by the first derived scenario that sends it (method and path, or body and key). */
+function derivedScenarioOf(body: string, headers: Record<string, string | undefined>, method?: string, url?: string): string | undefined {
+  if (method !== undefined && method !== 'POST') return derivedSuite.scenarios.find((s) => s.method === method && (s.path ?? offRampPath) === url)?.name;
+  // The hooks send a body as JSON.stringify writes it, or a raw body as it is.
+  const sameBody = (s: Scenario) => body === (s.rawBody ?? JSON.stringify(s.requestBody));
+  return derivedSuite.scenarios.find((s) => sameBody(s) && headers['partner-api-key'] === keyOf(s))?.name;
 }
 
 beforeAll(async () => {
@@ -126,6 +123,27 @@ const faults: DerivedFault[] = [
     run: ['method.GET'],
     caughtBy: 'unsupported-method',
     apply: (answer) => ({ ...answer, headers: { ...answer.headers, 'content-type': 'text/html' }, body: '<h1>Method Not Allowed</h1>' }),
+  },
+  {
+    kind: 'a bank check whose detail names another check',
+    scenario: 'bank.iban-check-digits',
+    run: ['bank.iban-check-digits'],
+    caughtBy: 'catalog-details',
+    apply: (answer) => ({ ...answer, body: answer.body.replace('wrong mod-97 check digits', 'wrong length for DE (22 characters)') }),
+  },
+  {
+    kind: 'a repeated member reported at the wrong object',
+    scenario: 'form.repeated-nested-member',
+    run: ['form.repeated-nested-member'],
+    caughtBy: 'catalog-details',
+    apply: (answer) => ({ ...answer, body: answer.body.replace('"path":"/userBankInformation"', '"path":""') }),
+  },
+  {
+    kind: 'another path answered 200',
+    scenario: 'path.below',
+    run: ['path.below'],
+    caughtBy: 'status',
+    apply: () => ({ status: 200, headers: {}, body: '' }),
   },
   {
     kind: "another user's quote accepted",

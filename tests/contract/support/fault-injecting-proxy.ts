@@ -66,7 +66,7 @@ function forward(upstream: URL, req: IncomingMessage, sent: Buffer[]): Promise<A
  */
 export async function startFaultInjectingProxy(
   upstream: string,
-  scenarioOf: (body: string, headers: Record<string, string | undefined>, method?: string) => string | undefined,
+  scenarioOf: (body: string, headers: Record<string, string | undefined>, method?: string, url?: string) => string | undefined,
 ): Promise<FaultInjectingProxy> {
   const upstreamUrl = new URL(upstream);
   let fault: Fault | undefined;
@@ -79,7 +79,7 @@ export async function startFaultInjectingProxy(
     void (async () => {
       try {
         const upstreamAnswer = await forward(upstreamUrl, req, chunks);
-        const scenario = scenarioOf(Buffer.concat(chunks).toString('utf8'), flatHeaders(req.headers), req.method);
+        const scenario = scenarioOf(Buffer.concat(chunks).toString('utf8'), flatHeaders(req.headers), req.method, req.url);
         let answer = upstreamAnswer;
         if (fault && scenario === fault.scenario) {
           answer = fault.apply(structuredClone(upstreamAnswer), earlier);
