@@ -146,6 +146,24 @@ const faults: DerivedFault[] = [
     apply: () => ({ status: 200, headers: {}, body: '' }),
   },
   {
+    kind: 'a first-time CLABE taken as verified',
+    scenario: 'penny.first-time',
+    run: ['penny.first-time'],
+    caughtBy: 'penny-test',
+    apply: (answer) => ({ ...answer, body: answer.body.replace('"isVerified":false', '"isVerified":true') }),
+  },
+  {
+    kind: 'more details than the spec allows',
+    scenario: 'shape.many-faults',
+    run: ['shape.many-faults'],
+    caughtBy: 'response-schema',
+    apply: (answer) => {
+      const body = JSON.parse(answer.body);
+      body.error.details = [...Array(60).keys()].map((i) => ({ path: `/extra${i}`, message: 'is not allowed' }));
+      return { ...answer, body: JSON.stringify(body) };
+    },
+  },
+  {
     kind: "another user's quote accepted",
     scenario: 'QuoteSaved.QuoteOfOtherUser',
     run: ['QuoteSaved.QuoteOfOtherUser'],

@@ -28,8 +28,8 @@ const runThroughProxy = (name: string, only?: string[]) =>
 
 test('every check that judges an answer is shown failing on a fault of its own', () => {
   // transport and no-redirect: tests/contract/hostile-servers.test.ts; property: tests/fuzz/run-fuzz.test.ts;
-  // relation and unsupported-method (they judge derived scenarios): tests/contract/derived-scenarios.test.ts.
-  const elsewhere: CheckId[] = ['transport', 'no-redirect', 'property', 'relation', 'unsupported-method'];
+  // relation, unsupported-method and penny-test (they judge derived scenarios): tests/contract/derived-scenarios.test.ts.
+  const elsewhere: CheckId[] = ['transport', 'no-redirect', 'property', 'relation', 'unsupported-method', 'penny-test'];
   const caught = new Set(answerFaults.map((fault) => fault.caughtBy));
   expect(checkIds.filter((id) => !caught.has(id) && !elsewhere.includes(id))).toEqual([]);
 });

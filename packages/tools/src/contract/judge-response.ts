@@ -94,6 +94,17 @@ export function createResponseJudge(spec: BundledSpec, ajv: Ajv2020, options: { 
         checked.push('transaction-echo', 'transaction-amounts', 'transaction-payout-country', 'unique-in-run');
         deviations.push(...checkCreatedTransaction(rules, sentRequest, body));
         deviations.push(...uniqueness.check(scenario.name, body));
+        if (scenario.expectedBankVerified !== undefined) {
+          checked.push('penny-test');
+          const verified = (body as { data?: { bankAccount?: { isVerified?: unknown } } }).data?.bankAccount?.isVerified;
+          if (verified !== scenario.expectedBankVerified)
+            deviations.push({
+              check: 'penny-test',
+              subject: 'data.bankAccount.isVerified',
+              expected: String(scenario.expectedBankVerified),
+              actual: shown(verified),
+            });
+        }
         if (options.liveTransactions) {
           checked.push('created-at');
           deviations.push(...checkCreatedAt((body as { data?: { createdAt?: unknown } }).data?.createdAt, response));

@@ -52,6 +52,8 @@ export interface Scenario {
   responseExample: unknown;
   /** The catalog row the scenario must be answered with; absent for a success scenario. */
   catalogRow?: CatalogRow;
+  /** What data.bankAccount.isVerified must be (the penny test of a Mexican account). */
+  expectedBankVerified?: boolean;
   /** The details of the example must be among the answer's with their messages too, not only their paths. */
   exactDetailMessages?: boolean;
   /** The exact message a templated row must be filled to (a boundary scenario knows the limits). */

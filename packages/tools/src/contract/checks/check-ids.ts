@@ -17,6 +17,7 @@ export const contractChecks = {
   'transaction-payout-country': 'data.fiatCurrency pays out to data.bankAccount.country',
   'unique-in-run': 'Transaction ids and deposit addresses are unique across the run',
   'created-at': 'data.createdAt is in UTC and the time of the request',
+  'penny-test': "A Mexican account is isVerified only when the user's verified saved account has its CLABE",
   'unsupported-method': 'Another method on the path is answered 405 with Allow: POST, without a body',
   relation: 'Answers agree with each other: a higher premiumSpread pays out less per token, by that fraction; the same quote gives the same terms',
   property: 'A generated property holds (the fuzz runner: no error while checking a case)',

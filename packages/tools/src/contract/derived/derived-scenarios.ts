@@ -13,8 +13,20 @@ import { requestFormScenarios } from './request-form-family.ts';
 import { statefulScenarios } from './stateful-family.ts';
 import { methodScenarios } from './method-family.ts';
 import { bankDetailsScenarios } from './bank-details-family.ts';
+import { shapeDetailsScenarios } from './shape-details-family.ts';
+import { pennyTestScenarios } from './penny-test-family.ts';
 
-export const derivedFamilies = ['stateful', 'fault-pair', 'boundary', 'relation', 'request-form', 'bank-details', 'method'] as const;
+export const derivedFamilies = [
+  'stateful',
+  'fault-pair',
+  'boundary',
+  'relation',
+  'request-form',
+  'bank-details',
+  'shape-details',
+  'penny-test',
+  'method',
+] as const;
 
 export interface SkippedDerivation {
   family: string;
@@ -71,6 +83,8 @@ export function derivedScenarios(spec: BundledSpec, named: readonly Scenario[], 
     ...relations.scenarios,
     ...forms.scenarios.filter(distinct),
     ...banks.scenarios.filter(distinct),
+    ...shapeDetailsScenarios(context).filter(distinct),
+    ...pennyTestScenarios(context),
     ...methodScenarios(),
   ];
   const names = new Set<string>();
