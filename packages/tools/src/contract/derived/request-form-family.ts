@@ -76,6 +76,25 @@ export function requestFormScenarios(context: DerivationContext): { scenarios: S
     repeated('repeated-member-in-array', 'a member twice in an object in an array', `{"list":[{},{"k":1,"k":2}],${text.slice(1)}`, '/list/1', 'k'),
     repeated('repeated-member-escaped-path', 'a member twice under a name with / and ~', `{"a/b~c":{"k":1,"k":2},${text.slice(1)}`, '/a~1b~0c', 'k'),
   );
+  // Within the error schema's caps (response-schema): a path and a message of at most 300 characters.
+  const long = 'n'.repeat(400);
+  const withinCaps = (name: string, summary: string, rawBody: string) =>
+    derivedScenario(context, requestFormFamily, `form.${name}`, summary, { body: valid, rawBody }, { row: 'InvalidUserInput' });
+  scenarios.push(
+    withinCaps('repeated-long-member', 'a 400-character member name twice', `{"${long}":1,"${long}":2,${text.slice(1)}`),
+    withinCaps('repeated-member-deep-path', 'a member twice below a 400-character pointer', `{"${long}":{"k":1,"k":2},${text.slice(1)}`),
+  );
+  // A value that equals a member name of its object is no repeated name (created).
+  scenarios.push(
+    derivedScenario(
+      context,
+      requestFormFamily,
+      'form.value-like-a-member',
+      'a bank name that is the name of another member of the bank details',
+      { body: { ...valid, userBankInformation: { ...(valid.userBankInformation as RequestBody), bankName: 'country' } } },
+      { created: true },
+    ),
+  );
   const skipped: SkippedCase[] = [];
   const key = String(context.fixture('apiKeys.valid'));
   for (const variant of Object.keys(spoilKey) as ApiKeyVariant[]) {
