@@ -21,6 +21,8 @@ export interface ScenarioTransport {
   stallAfterBytes?: number;
   /** This scenario's own deadline, when it must be longer than the run's. */
   deadlineMs?: number;
+  /** Bytes sent as the body instead of Dredd's (which are text): a body that is not UTF-8. */
+  body?: Buffer;
 }
 
 export interface GateRecord {
@@ -76,8 +78,9 @@ export async function startExchangeGate(
   const early = new Map<string, Promise<GateRecord>>();
   const prefix = target.pathname.replace(/\/+$/, '');
 
-  const exchange = async (scenario: string, path: string, headers: Record<string, string>, body: Buffer, method = 'POST'): Promise<GateRecord> => {
+  const exchange = async (scenario: string, path: string, headers: Record<string, string>, dreddBody: Buffer, method = 'POST'): Promise<GateRecord> => {
     const transport = transportOf(scenario);
+    const body = transport.body ?? dreddBody;
     const request: ExchangeRequest = {
       url: new URL(prefix + path, target),
       method,

@@ -132,6 +132,7 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
     return {
       headers: key === undefined ? {} : { [apiKeyHeader]: scenario.apiKeyVariant ? spoilKey[scenario.apiKeyVariant](key) : key },
       ...(typeof stall === 'number' ? { stallAfterBytes: stall, deadlineMs: deadlineMs + stalledRequestLimitMs(scenario) } : {}),
+      ...(scenario.rawBodyHex === undefined ? {} : { body: Buffer.from(scenario.rawBodyHex, 'hex') }),
     };
   };
   const gate = await startExchangeGate(targetUrl, { deadlineMs, maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes }, transportOf);

@@ -60,6 +60,8 @@ export interface Scenario {
   expectedMessage?: string;
   /** Bytes sent as the body as they are, with no fixture substitution (a body that is not JSON). */
   rawBody?: string;
+  /** Bytes sent as the body, hex-encoded, when they are not text (a body that is not UTF-8); the gate sends them. */
+  rawBodyHex?: string;
   /** Another HTTP method than the operation's POST, sent without a body (the family `method`). */
   method?: string;
   /** Another path than the operation's, for a request answered outside the route (the family `method`). */

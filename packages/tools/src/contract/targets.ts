@@ -34,6 +34,7 @@ export function planScenarios(target: TargetKind, scenarios: Scenario[], request
     else if (scenario.requestText !== undefined) plan.notRun.push({ scenario, reason: 'prism proxy forwards the body re-serialized, without its padding' });
     else if (
       scenario.rawBody !== undefined ||
+      scenario.rawBodyHex !== undefined ||
       scenario.apiKeyVariant !== undefined ||
       Object.keys(scenario.requestHeaders).some((name) => /^content-(type|encoding)$/i.test(name))
     )

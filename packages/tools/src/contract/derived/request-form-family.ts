@@ -84,6 +84,19 @@ export function requestFormScenarios(context: DerivationContext): { scenarios: S
     withinCaps('repeated-long-member', 'a 400-character member name twice', `{"${long}":1,"${long}":2,${text.slice(1)}`),
     withinCaps('repeated-member-deep-path', 'a member twice below a 400-character pointer', `{"${long}":{"k":1,"k":2},${text.slice(1)}`),
   );
+  // Bytes that are not UTF-8 (a Latin-1 "é" inside a string), declared as UTF-8 JSON.
+  const latin1 = Buffer.concat([Buffer.from(text.slice(0, -1)), Buffer.from(',"note":"caf'), Buffer.from([0xe9]), Buffer.from('"}')]);
+  scenarios.push(
+    derivedScenario(
+      context,
+      requestFormFamily,
+      'form.not-utf-8',
+      'a body with a byte that is not UTF-8',
+      { body: valid, rawBody: latin1.toString('latin1') },
+      { row: 'InvalidUserInput', detailPaths: [''] },
+    ),
+  );
+  scenarios.at(-1)!.rawBodyHex = latin1.toString('hex');
   // A value that equals a member name of its object is no repeated name (created).
   scenarios.push(
     derivedScenario(
