@@ -13,6 +13,8 @@ export interface ReportMutant {
   mutatorName: string;
   replacement?: string;
   status: MutantStatus;
+  /** For an ignored mutant, the reason of its `// Stryker disable` comment. */
+  statusReason?: string;
   location: { start: Position; end: Position };
 }
 
@@ -37,6 +39,8 @@ export interface MutationSummary {
   /** Detected (killed or timed out) among the valid mutants, in percent; null when none is valid. */
   score: number | null;
   undetected: UndetectedMutant[];
+  /** Ignored mutants (marked in the source as not observable through the contract), by file and reason. */
+  ignored: { file: string; reason: string; count: number }[];
 }
 
 const statuses: MutantStatus[] = ['Killed', 'Timeout', 'Survived', 'NoCoverage', 'CompileError', 'RuntimeError', 'Ignored', 'Pending'];
@@ -60,9 +64,16 @@ export function oneLine(text: string): string {
 export function summarizeReport(report: MutationReport): MutationSummary {
   const counts = Object.fromEntries(statuses.map((s) => [s, 0])) as Record<MutantStatus, number>;
   const undetected: UndetectedMutant[] = [];
+  const ignored = new Map<string, { file: string; reason: string; count: number }>();
   for (const [file, { source, mutants }] of Object.entries(report.files)) {
     for (const mutant of mutants) {
       counts[mutant.status] += 1;
+      if (mutant.status === 'Ignored') {
+        const reason = (mutant.statusReason ?? 'no reason given').replace(/^Ignored because of excluded mutation "\w+"$/, 'excluded mutator');
+        const key = `${file}\0${reason}`;
+        const entry = ignored.get(key) ?? ignored.set(key, { file, reason, count: 0 }).get(key)!;
+        entry.count += 1;
+      }
       if (mutant.status !== 'Survived' && mutant.status !== 'NoCoverage') continue;
       undetected.push({
         file,
@@ -83,6 +94,7 @@ export function summarizeReport(report: MutationReport): MutationSummary {
     counts,
     score: valid === 0 ? null : (detected / valid) * 100,
     undetected,
+    ignored: [...ignored.values()].sort((a, b) => a.file.localeCompare(b.file) || a.reason.localeCompare(b.reason)),
   };
 }
 
@@ -123,6 +135,10 @@ export function survivorsMarkdown(summary: MutationSummary, report: MutationRepo
     }
     const status = m.status === 'NoCoverage' ? ' (no coverage)' : '';
     lines.push(`- \`${m.line}:${m.column}\` ${m.mutator}${status}: ${codeSpan(m.original)} → ${codeSpan(m.replacement)}`);
+  }
+  if (summary.ignored.length > 0) {
+    lines.push('', '# Ignored mutants', '', 'Marked in the source (`// Stryker disable ...: reason`) as not observable through the contract, by file:', '');
+    for (const entry of summary.ignored) lines.push(`- ${codeSpan(entry.file)}: ${entry.count} × ${entry.reason}`);
   }
   return `${lines.join('\n')}\n`;
 }

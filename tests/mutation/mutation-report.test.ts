@@ -77,6 +77,27 @@ describe('the summary', () => {
     expect(markdown).toContain(
       '## src/b.ts\n\n- `1:12` StringLiteral: `\'\'` → `"Stryker was here!"`\n- `2:15` StringLiteral (no coverage): `` `a` `` → ``` `` ```\n',
     );
+    expect(markdown).not.toContain('# Ignored mutants');
+  });
+
+  test('ignored mutants are listed by file with the reason of their disable comment', () => {
+    const withIgnored: MutationReport = {
+      files: {
+        'src/c.ts': {
+          source: "log('x');\nlog('y');\n",
+          mutants: [
+            { ...mutant('7', 'Ignored', 'StringLiteral', '""', [1, 5], [1, 8]), statusReason: 'log lines are not part of the contract' },
+            { ...mutant('8', 'Ignored', 'StringLiteral', '""', [2, 5], [2, 8]), statusReason: 'log lines are not part of the contract' },
+            mutant('9', 'Killed', 'BlockStatement', '{}', [1, 1], [1, 9]),
+          ],
+        },
+      },
+    };
+    const summary = summarizeReport(withIgnored);
+    expect(summary.score).toBe(100);
+    expect(summary.ignored).toEqual([{ file: 'src/c.ts', reason: 'log lines are not part of the contract', count: 2 }]);
+    expect(survivorsMarkdown(summary, withIgnored, 'r.json')).toContain('# Ignored mutants\n\nMarked in the source');
+    expect(survivorsMarkdown(summary, withIgnored, 'r.json')).toContain('- `src/c.ts`: 2 × log lines are not part of the contract');
   });
 
   test.each([
