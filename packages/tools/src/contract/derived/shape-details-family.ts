@@ -27,6 +27,23 @@ export function shapeDetailsScenarios(context: DerivationContext): Scenario[] {
   add('unknown-country', 'bank details of a country without payouts', (b) => Object.assign(bank(b), { country: 'ZZ' }), ['/userBankInformation/country']);
   add('amount-as-text', 'an amount written as a string', (b) => Object.assign(b, { fiatAmount: String(b.fiatAmount) }), ['/fiatAmount']);
   add('user-id-form', 'a userId that is not a UUID', (b) => Object.assign(b, { userId: 'user-1' }), ['/userId']);
+  add('user-id-form-and-member', 'a userId that is not a UUID and an unknown member', (b) => Object.assign(b, { userId: 'user-1', extra: 1 }), ['/userId']);
+  // A bank check and a schema fault at once: a detail for each.
+  const clabe = String(bank(valid).accountIdentifier);
+  const wrongDigit = `${clabe.slice(0, 17)}${(Number(clabe[17]) + 1) % 10}`;
+  add(
+    'bank-check-and-member',
+    'a CLABE with a wrong control digit and an unknown member',
+    (b) => Object.assign(bank(b), { accountIdentifier: wrongDigit, extra: 1 }),
+    ['/userBankInformation/accountIdentifier', '/userBankInformation/extra'],
+  );
+  for (const [name, userId] of [
+    ['user-id-null', null],
+    ['user-id-empty', ''],
+  ] as const) {
+    const body = { ...structuredClone(valid), userId };
+    scenarios.push(derivedScenario(context, shapeDetailsFamily, `shape.${name}`, `userId ${JSON.stringify(userId)}`, { body }, { row: 'UserIdMissing' }));
+  }
   if (withHolder) {
     const from = withHolder.requestBody as RequestBody;
     const holder = (body: RequestBody) => bank(body).accountHolder as RequestBody;
