@@ -51,6 +51,18 @@ export function requestFormScenarios(context: DerivationContext): { scenarios: S
     bodyFault('json-suffix-type', 'a valid body as application/json-patch+json', { body: valid, headers: { 'content-type': 'application/json-patch+json' } }),
     bodyFault('gzip-encoding', 'a valid body declared gzip-encoded', { body: valid, headers: { 'content-encoding': 'gzip' } }),
   );
+  // Spellings that are not JSON in UTF-8, each close to one that is.
+  for (const [name, headers] of [
+    ['type-inside-another', { 'content-type': 'text/application/json' }],
+    ['latin-1-unspaced', { 'content-type': 'application/json;charset=iso-8859-1' }],
+    ['latin-1-quoted', { 'content-type': 'application/json; charset="iso-8859-1"' }],
+    ['latin-1-upper-case', { 'content-type': 'application/json; CHARSET=ISO-8859-1' }],
+    ['charset-ending-in-utf-8', { 'content-type': 'application/json; charset=x-utf-8' }],
+    ['charset-starting-with-utf-8', { 'content-type': 'application/json; charset=utf-88' }],
+    ['encoding-ending-in-identity', { 'content-encoding': 'x-identity' }],
+    ['encoding-starting-with-identity', { 'content-encoding': 'identity2' }],
+  ] as const)
+    scenarios.push(bodyFault(name, `a valid body with ${Object.entries(headers)[0]!.join(': ')}`, { body: valid, headers }));
   // A repeated member name, wherever it is: the detail points at the object and names the member.
   const text = JSON.stringify(valid);
   const repeated = (name: string, summary: string, rawBody: string, path: string, member: string) =>

@@ -14,6 +14,8 @@ interface StatefulFault {
   appliesTo(base: RequestBase): boolean;
   change(body: RequestBody, context: DerivationContext): void;
   expected: Expectation;
+  /** The key to send instead of `apiKeys.valid`. */
+  apiKeyFixture?: string;
 }
 
 const always = () => true;
@@ -45,6 +47,14 @@ function statefulFaults(context: DerivationContext): StatefulFault[] {
       change: set('userId', 'users.unverified'),
       expected: { row: 'UserNotVerified' },
     },
+    // An id that names no user (the unknown saved account's): answered as an unverified user.
+    {
+      name: 'UnknownUser',
+      summary: 'an id that names no user',
+      appliesTo: always,
+      change: set('userId', 'bankInformation.unknown'),
+      expected: { row: 'UserNotVerified' },
+    },
     {
       name: 'ReceiverCannotInitiate',
       summary: "a receiver's own account as the user",
@@ -72,6 +82,23 @@ function statefulFaults(context: DerivationContext): StatefulFault[] {
       appliesTo: (b) => b.pricing === 'quote',
       change: set('userId', 'users.other'),
       expected: { row: 'QuoteNotOffRamp' },
+    },
+    {
+      // The verified user is also another partner's (the fixtures' bankInformation.otherPartner).
+      name: 'QuoteOfOtherPartner',
+      summary: "another partner's request with this partner's quote",
+      appliesTo: (b) => b.pricing === 'quote',
+      change: () => {},
+      apiKeyFixture: 'apiKeys.otherPartner',
+      expected: { row: 'QuoteNotOffRamp' },
+    },
+    {
+      name: 'ReceiverOfOtherPartner',
+      summary: "another partner's request with this partner's receiver",
+      appliesTo: (b) => !b.receiver && b.pricing !== 'quote' && b.bank === 'inline',
+      change: set('receiverId', 'receivers.verified'),
+      apiKeyFixture: 'apiKeys.otherPartner',
+      expected: { row: 'ReceiverNotFound' },
     },
     {
       name: 'BankInformationNotFound',
@@ -148,7 +175,8 @@ export function statefulScenarios(context: DerivationContext): Scenario[] {
     for (const fault of faults.filter((f) => f.appliesTo(base))) {
       const body = structuredClone(base.body);
       fault.change(body, context);
-      scenarios.push(derivedScenario(context, statefulFamily, `${base.name}.${fault.name}`, `${base.name} with ${fault.summary}`, { body }, fault.expected));
+      const request = { body, ...(fault.apiKeyFixture ? { apiKeyFixture: fault.apiKeyFixture } : {}) };
+      scenarios.push(derivedScenario(context, statefulFamily, `${base.name}.${fault.name}`, `${base.name} with ${fault.summary}`, request, fault.expected));
     }
   }
   return scenarios;
