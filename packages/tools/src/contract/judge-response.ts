@@ -89,7 +89,12 @@ export function createResponseJudge(spec: BundledSpec, ajv: Ajv2020, options: { 
       }
       if (scenario.catalogRow) {
         checked.push('catalog-code', 'catalog-message', 'catalog-details');
-        deviations.push(...checkCatalogError(scenario.catalogRow, body, scenario.responseExample, scenario.expectedMessage, scenario.exactDetailMessages));
+        deviations.push(
+          ...checkCatalogError(scenario.catalogRow, body, scenario.responseExample, scenario.expectedMessage, {
+            paths: scenario.exactDetailPaths,
+            messages: scenario.exactDetailMessages,
+          }),
+        );
       } else {
         checked.push('transaction-echo', 'transaction-amounts', 'transaction-payout-country', 'unique-in-run');
         deviations.push(...checkCreatedTransaction(rules, sentRequest, body));

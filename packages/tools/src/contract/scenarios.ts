@@ -54,6 +54,8 @@ export interface Scenario {
   catalogRow?: CatalogRow;
   /** What data.bankAccount.isVerified must be (the penny test of a Mexican account). */
   expectedBankVerified?: boolean;
+  /** The answer's detail paths must be exactly the example's (one detail per fault, none besides). */
+  exactDetailPaths?: boolean;
   /** The details of the example must be among the answer's with their messages too, not only their paths. */
   exactDetailMessages?: boolean;
   /** The exact message a templated row must be filled to (a boundary scenario knows the limits). */

@@ -19,7 +19,7 @@ export function checkCatalogError(
   body: unknown,
   responseExample: unknown,
   expectedMessage?: string,
-  exactDetailMessages = false,
+  exact: { paths?: boolean | undefined; messages?: boolean | undefined } = {},
 ): Deviation[] {
   const error = (body as ErrorEnvelope | null)?.error;
   const deviations: Deviation[] = [];
@@ -47,7 +47,11 @@ export function checkCatalogError(
         deviations.push({ check: 'catalog-details', subject: 'error.details[].path', expected: `a detail at ${shown(path)}`, actual: shown(actualPaths) });
     }
     // Where the spec fixes a detail's message (the bank checks, a repeated member), it must be that one.
-    const expectedDetails = exactDetailMessages ? (((responseExample as ErrorEnvelope).error?.details ?? []) as { path: string; message: string }[]) : [];
+    const expectedPaths = detailPaths((responseExample as ErrorEnvelope).error?.details);
+    const extra = [...new Set(actualPaths)].filter((path) => !expectedPaths.includes(path));
+    if (exact.paths && (extra.length > 0 || actualPaths.length !== new Set(actualPaths).size))
+      deviations.push({ check: 'catalog-details', subject: 'error.details[].path', expected: `exactly ${shown(expectedPaths)}`, actual: shown(actualPaths) });
+    const expectedDetails = exact.messages ? (((responseExample as ErrorEnvelope).error?.details ?? []) as { path: string; message: string }[]) : [];
     const actualDetails = Array.isArray(error?.details) ? (error.details as { path?: unknown; message?: unknown }[]) : [];
     for (const expected of expectedDetails) {
       if (actualPaths.includes(expected.path) && !actualDetails.some((d) => d?.path === expected.path && d?.message === expected.message))

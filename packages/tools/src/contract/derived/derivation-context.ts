@@ -43,7 +43,15 @@ export function derivationContext(
 /** What a derived scenario expects: a created transaction, or a catalog row (and where its details point). */
 export type Expectation =
   | { created: true }
-  | { row: string; detailPaths?: string[]; message?: string /** details whose message the spec fixes */; details?: { path: string; message: string }[] };
+  | {
+      row: string;
+      detailPaths?: string[];
+      message?: string;
+      /** details whose message the spec fixes */
+      details?: { path: string; message: string }[];
+      /** false when the answer may list more details than these (more faults than the cap) */
+      exactPaths?: boolean;
+    };
 
 export interface DerivedRequest {
   body: RequestBody;
@@ -87,5 +95,7 @@ export function derivedScenario(
     catalogRow: row,
     ...(expected.message ? { expectedMessage: expected.message } : {}),
     ...(expected.details ? { exactDetailMessages: true } : {}),
+    // A derived request has the faults it names and no other: the details must be exactly theirs.
+    ...(expected.exactPaths !== false && (expected.details ?? expected.detailPaths)?.length ? { exactDetailPaths: true } : {}),
   };
 }
