@@ -171,6 +171,23 @@ export function bankDetailsScenarios(context: DerivationContext): { scenarios: S
       );
     }
   }
+  // The CLABE checks are Mexico's: an account number elsewhere that would fail them is no fault.
+  const dominican = context.named.find((s) => s.family === 'created' && ((s.requestBody as RequestBody).userBankInformation as RequestBody)?.country === 'DO');
+  if (dominican) {
+    const body = structuredClone(dominican.requestBody as RequestBody);
+    const first17 = '96001234560000000';
+    (body.userBankInformation as RequestBody).accountIdentifier = `${first17}${(clabeControlDigit(first17) + 1) % 10}`;
+    scenarios.push(
+      derivedScenario(
+        context,
+        bankDetailsFamily,
+        'bank.clabe-rule-only-in-mexico',
+        `${dominican.name} with an 18-digit account number that is no valid CLABE`,
+        { body },
+        { created: true },
+      ),
+    );
+  }
   const missing = ['clabe-control-digit', 'aba-checksum', 'iban-check-digits', 'bic-country'].filter((name) => !seen.has(name));
   return { scenarios, skipped: missing.map((name) => ({ name: `bank.${name}`, reason: 'no named success scenario has inline details of that kind' })) };
 }
