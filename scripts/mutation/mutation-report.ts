@@ -45,8 +45,10 @@ export interface MutationSummary {
 
 const statuses: MutantStatus[] = ['Killed', 'Timeout', 'Survived', 'NoCoverage', 'CompileError', 'RuntimeError', 'Ignored', 'Pending'];
 const maxTextLength = 100;
+// Characters kept before the first difference when a long text is cut.
+const contextLength = 30;
 
-/** The mutated source text (lines and columns 1-based, the end exclusive), on one line and cut to a readable length. */
+/** The mutated source text (lines and columns 1-based, the end exclusive), on one line. */
 export function originalText(source: string, { start, end }: ReportMutant['location']): string {
   const lines = source.split('\n').slice(start.line - 1, end.line);
   if (lines.length === 0) return '';
@@ -56,9 +58,22 @@ export function originalText(source: string, { start, end }: ReportMutant['locat
   return oneLine(lines.join('\n'));
 }
 
-export function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > maxTextLength ? `${flat.slice(0, maxTextLength - 1)}…` : flat;
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The original and the replacement cut to a readable length: when either is long, both start a
+ * little before their first difference, so that a change deep in a long condition stays visible.
+ */
+export function mutationTexts(original: string, replacement: string): [string, string] {
+  if (original.length <= maxTextLength && replacement.length <= maxTextLength) return [original, replacement];
+  let same = 0;
+  while (same < original.length && same < replacement.length && original[same] === replacement[same]) same += 1;
+  const start = Math.max(0, same - contextLength);
+  const cut = (text: string) => {
+    const shown = start > 0 ? `…${text.slice(start)}` : text;
+    return shown.length > maxTextLength ? `${shown.slice(0, maxTextLength - 1)}…` : shown;
+  };
+  return [cut(original), cut(replacement)];
 }
 
 export function summarizeReport(report: MutationReport): MutationSummary {
@@ -75,14 +90,15 @@ export function summarizeReport(report: MutationReport): MutationSummary {
         entry.count += 1;
       }
       if (mutant.status !== 'Survived' && mutant.status !== 'NoCoverage') continue;
+      const [original, replacement] = mutationTexts(originalText(source, mutant.location), oneLine(mutant.replacement ?? ''));
       undetected.push({
         file,
         line: mutant.location.start.line,
         column: mutant.location.start.column,
         mutator: mutant.mutatorName,
         status: mutant.status,
-        original: originalText(source, mutant.location),
-        replacement: oneLine(mutant.replacement ?? ''),
+        original,
+        replacement,
       });
     }
   }

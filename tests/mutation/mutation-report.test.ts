@@ -6,6 +6,7 @@ import {
   formatUndetectedLine,
   type MutantStatus,
   type MutationReport,
+  mutationTexts,
   originalText,
   type ReportMutant,
   summarizeReport,
@@ -43,9 +44,19 @@ describe('the mutated text', () => {
   test.each([
     ['one line, end column exclusive', "if (id === '') x", [1, 5], [1, 14], "id === ''"],
     ['several lines, on one line', 'function f() {\n  return 1;\n}', [1, 14], [3, 2], '{ return 1; }'],
-    ['a long text is cut', `x = ${'a'.repeat(200)};`, [1, 5], [1, 205], `${'a'.repeat(99)}…`],
   ] as const)('%s', (_name, source, start, end, want) => {
     expect(originalText(source, { start: { line: start[0], column: start[1] }, end: { line: end[0], column: end[1] } })).toBe(want);
+  });
+});
+
+describe('long texts', () => {
+  const long = 'a'.repeat(200);
+  test.each([
+    ['short ones stay whole', 'a && b', '(a && b) || c', ['a && b', '(a && b) || c']],
+    ['differing at the start: cut at the end', `${long} && b`, '{}', [`${'a'.repeat(99)}…`, '{}']],
+    ['differing deep inside: from a little before the difference', `${long} && b`, `${long} || b`, [`…${'a'.repeat(29)} && b`, `…${'a'.repeat(29)} || b`]],
+  ])('%s', (_name, original, replacement, want) => {
+    expect(mutationTexts(original, replacement)).toEqual(want);
   });
 });
 
