@@ -77,6 +77,13 @@ function casesFor(account: RequestBody): BankCase[] {
         message: 'is not a valid ABA routing number: wrong checksum',
       },
       {
+        name: 'aba-checksum-ending-in-zero',
+        summary: 'a routing number with a wrong checksum that ends in 0',
+        field: 'routingNumber',
+        value: `${valid.slice(0, 8)}${valid[8] === '0' ? '1' : '0'}`,
+        message: 'is not a valid ABA routing number: wrong checksum',
+      },
+      {
         name: 'aba-zeros',
         summary: 'a routing number of zeros',
         field: 'routingNumber',

@@ -86,6 +86,14 @@ export function requestFormScenarios(context: DerivationContext): { scenarios: S
       'country',
     ),
     repeated('repeated-member-in-array', 'a member twice in an object in an array', `{"list":[{},{"k":1,"k":2}],${text.slice(1)}`, '/list/1', 'k'),
+    repeated(
+      'repeated-member-pretty',
+      'fiatAmount twice, in indented JSON',
+      JSON.stringify({ fiatAmount: 1, ...valid }, null, 2).replace('{', '{\n  "fiatAmount": 2,'),
+      '',
+      'fiatAmount',
+    ),
+    repeated('repeated-member-after-string', 'a member twice in an array after a string', `{"list":["a",{"k":1,"k":2}],${text.slice(1)}`, '/list/1', 'k'),
     repeated('repeated-member-escaped-path', 'a member twice under a name with / and ~', `{"a/b~c":{"k":1,"k":2},${text.slice(1)}`, '/a~1b~0c', 'k'),
   );
   // Within the error schema's caps (response-schema): a path and a message of at most 300 characters.

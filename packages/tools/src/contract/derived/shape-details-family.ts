@@ -25,6 +25,33 @@ export function shapeDetailsScenarios(context: DerivationContext): Scenario[] {
   add('unknown-escaped-member', 'an unknown member named with / and ~', (b) => Object.assign(b, { 'a/b~c': 1 }), ['/a~1b~0c']);
   add('no-country', 'bank details without a country', (b) => delete bank(b).country, ['/userBankInformation/country']);
   add('unknown-country', 'bank details of a country without payouts', (b) => Object.assign(bank(b), { country: 'ZZ' }), ['/userBankInformation/country']);
+  add('bank-details-null', 'bank details that are null', (b) => Object.assign(b, { userBankInformation: null }), ['/userBankInformation']);
+  add(
+    'account-number-as-number',
+    'an account number written as a number',
+    (b) => Object.assign(bank(b), { accountIdentifier: Number(bank(b).accountIdentifier) }),
+    ['/userBankInformation/accountIdentifier'],
+  );
+  // A currency paid out to another country than the inline details' (the request schema's if/then rule).
+  const otherCurrency = context.named.find(
+    (s) => s.family === 'created' && (s.requestBody as RequestBody).fiatCurrency && (s.requestBody as RequestBody).fiatCurrency !== valid.fiatCurrency,
+  );
+  if (otherCurrency)
+    add(
+      'currency-of-another-country',
+      `${String((otherCurrency.requestBody as RequestBody).fiatCurrency)} to the inline details of another country`,
+      (b) => Object.assign(b, { fiatCurrency: (otherCurrency.requestBody as RequestBody).fiatCurrency }),
+      ['/userBankInformation/country'],
+    );
+  const sepa = context.named.find((s) => s.family === 'created' && ((s.requestBody as RequestBody).userBankInformation as RequestBody)?.iban);
+  if (sepa)
+    add(
+      'sepa-without-country',
+      'SEPA details without a country',
+      (b) => delete bank(b).country,
+      ['/userBankInformation/country'],
+      sepa.requestBody as RequestBody,
+    );
   add('amount-as-text', 'an amount written as a string', (b) => Object.assign(b, { fiatAmount: String(b.fiatAmount) }), ['/fiatAmount']);
   add('user-id-form', 'a userId that is not a UUID', (b) => Object.assign(b, { userId: 'user-1' }), ['/userId']);
   add('user-id-form-and-member', 'a userId that is not a UUID and an unknown member', (b) => Object.assign(b, { userId: 'user-1', extra: 1 }), ['/userId']);
