@@ -51,9 +51,11 @@ describe('the reference implementation behind prism proxy --errors', () => {
     // Of the derived requests, those with faults of form or schema cannot pass Prism; every other one runs and passes.
     const derived = run.results.filter((r) => derivedNames.includes(r.scenario.name));
     expect(derived).toHaveLength(derivedNames.length);
-    const notRunFamilies = new Set(derived.filter((r) => r.verdict === 'not run').map((r) => r.scenario.family));
-    expect([...notRunFamilies].sort()).toEqual(['fault-pair', 'method', 'request-form']);
-    for (const family of ['stateful', 'boundary', 'relation'])
+    const notRun = derived.filter((r) => r.verdict === 'not run');
+    expect(notRun.length).toBeGreaterThan(0);
+    for (const result of notRun) expect(result.message, result.scenario.name).toMatch(/prism proxy/);
+    // Requests that meet the spec in form and schema reach the implementation, and pass.
+    for (const family of ['stateful', 'boundary', 'relation', 'penny-test'])
       expect(derived.filter((r) => r.scenario.family === family).every((r) => r.verdict === 'pass')).toBe(true);
     expect(run.passed).toBe(true);
   });
