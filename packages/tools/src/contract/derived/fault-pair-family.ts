@@ -22,6 +22,28 @@ interface StepFault {
 
 const any = () => true;
 
+/** A fault that leaves out every member of a source. */
+const withoutFields = (row: string, description: string, fields: readonly string[]): StepFault => ({
+  row,
+  description,
+  appliesTo: any,
+  touches: fields,
+  change: ({ body }) => {
+    for (const field of fields) delete body[field];
+  },
+});
+
+/** A fault that puts a fixture's value into one member. */
+const fixtureFault = (row: string, description: string, appliesTo: (base: RequestBase) => boolean, field: string, fixture: string): StepFault => ({
+  row,
+  description,
+  appliesTo,
+  touches: [field],
+  change: ({ body }, context) => {
+    body[field] = context.fixture(fixture);
+  },
+});
+
 /** One fault for each step that a request can get wrong (the transport step has its own named scenarios). */
 const stepFaults: Record<string, StepFault> = {
   body: { row: 'InvalidUserInput', detailPaths: [''], description: 'a body that is a JSON array', appliesTo: any, touches: ['*'], change: () => [] },
@@ -43,15 +65,7 @@ const stepFaults: Record<string, StepFault> = {
       delete body.userId;
     },
   },
-  user: {
-    row: 'UserNotVerified',
-    description: 'a user without KYC',
-    appliesTo: any,
-    touches: ['userId'],
-    change: ({ body }, context) => {
-      body.userId = context.fixture('users.unverified');
-    },
-  },
+  user: fixtureFault('UserNotVerified', 'a user without KYC', any, 'userId', 'users.unverified'),
   shape: {
     row: 'InvalidUserInput',
     detailPaths: ['/premiumSpread'],
@@ -62,78 +76,14 @@ const stepFaults: Record<string, StepFault> = {
       body.premiumSpread = '0.01';
     },
   },
-  pricingSource: {
-    row: 'PricingSourceMissing',
-    description: 'no pricing source',
-    appliesTo: any,
-    touches: pricingFields,
-    change: ({ body }) => {
-      for (const field of pricingFields) delete body[field];
-    },
-  },
-  bankSource: {
-    row: 'BankSourceMissing',
-    description: 'no bank account source',
-    appliesTo: any,
-    touches: bankFields,
-    change: ({ body }) => {
-      for (const field of bankFields) delete body[field];
-    },
-  },
-  quote: {
-    row: 'QuoteExpired',
-    description: 'an expired quote',
-    appliesTo: (b) => b.pricing === 'quote',
-    touches: ['quoteId'],
-    change: ({ body }, context) => {
-      body.quoteId = context.fixture('quotes.expired');
-    },
-  },
-  currency: {
-    row: 'FiatCurrencyUnavailable',
-    description: 'a currency not available',
-    appliesTo: (b) => b.pricing !== 'quote',
-    touches: ['fiatCurrency'],
-    change: ({ body }, context) => {
-      body.fiatCurrency = context.fixture('fiatCurrencies.unavailable');
-    },
-  },
-  chainToken: {
-    row: 'ChainTokenUnavailable',
-    description: 'a chain not available',
-    appliesTo: (b) => b.pricing !== 'quote',
-    touches: ['blockchainSymbol'],
-    change: ({ body }, context) => {
-      body.blockchainSymbol = context.fixture('blockchains.unavailable');
-    },
-  },
-  savedBank: {
-    row: 'BankInformationNotFound',
-    description: 'an unknown saved account',
-    appliesTo: (b) => b.bank === 'saved',
-    touches: ['userBankInformationId'],
-    change: ({ body }, context) => {
-      body.userBankInformationId = context.fixture('bankInformation.unknown');
-    },
-  },
-  receiver: {
-    row: 'ReceiverNotFound',
-    description: 'an unknown receiver',
-    appliesTo: (b) => !b.receiver,
-    touches: ['receiverId'],
-    change: ({ body }, context) => {
-      body.receiverId = context.fixture('receivers.unknown');
-    },
-  },
-  amounts: {
-    row: 'FiatAmountOutOfRange',
-    description: 'a fiat amount above the limit',
-    appliesTo: (b) => b.pricing === 'fiatAmount',
-    touches: ['fiatAmount'],
-    change: ({ body }, context) => {
-      body.fiatAmount = context.fixture('amounts.fiatOutOfRange');
-    },
-  },
+  pricingSource: withoutFields('PricingSourceMissing', 'no pricing source', pricingFields),
+  bankSource: withoutFields('BankSourceMissing', 'no bank account source', bankFields),
+  quote: fixtureFault('QuoteExpired', 'an expired quote', (b) => b.pricing === 'quote', 'quoteId', 'quotes.expired'),
+  currency: fixtureFault('FiatCurrencyUnavailable', 'a currency not available', (b) => b.pricing !== 'quote', 'fiatCurrency', 'fiatCurrencies.unavailable'),
+  chainToken: fixtureFault('ChainTokenUnavailable', 'a chain not available', (b) => b.pricing !== 'quote', 'blockchainSymbol', 'blockchains.unavailable'),
+  savedBank: fixtureFault('BankInformationNotFound', 'an unknown saved account', (b) => b.bank === 'saved', 'userBankInformationId', 'bankInformation.unknown'),
+  receiver: fixtureFault('ReceiverNotFound', 'an unknown receiver', (b) => !b.receiver, 'receiverId', 'receivers.unknown'),
+  amounts: fixtureFault('FiatAmountOutOfRange', 'a fiat amount above the limit', (b) => b.pricing === 'fiatAmount', 'fiatAmount', 'amounts.fiatOutOfRange'),
 };
 
 export interface SkippedCase {

@@ -39,50 +39,31 @@ function statefulFaults(context: DerivationContext): StatefulFault[] {
   const set = (field: string, fixture: string) => (body: RequestBody) => {
     body[field] = context.fixture(fixture);
   };
+  /** A fault that puts a fixture's value into one field (and sends another key, if given). */
+  const setFixture = (
+    name: string,
+    summary: string,
+    appliesTo: (base: RequestBase) => boolean,
+    field: string,
+    fixture: string,
+    row: string,
+    apiKeyFixture?: string,
+  ): StatefulFault => ({ name, summary, appliesTo, change: set(field, fixture), expected: { row }, ...(apiKeyFixture ? { apiKeyFixture } : {}) });
   return [
-    {
-      name: 'UserNotVerified',
-      summary: 'a user without KYC',
-      appliesTo: always,
-      change: set('userId', 'users.unverified'),
-      expected: { row: 'UserNotVerified' },
-    },
+    setFixture('UserNotVerified', 'a user without KYC', always, 'userId', 'users.unverified', 'UserNotVerified'),
     // An id that names no user (the unknown saved account's): answered as an unverified user.
-    {
-      name: 'UnknownUser',
-      summary: 'an id that names no user',
-      appliesTo: always,
-      change: set('userId', 'bankInformation.unknown'),
-      expected: { row: 'UserNotVerified' },
-    },
-    {
-      name: 'ReceiverCannotInitiate',
-      summary: "a receiver's own account as the user",
-      appliesTo: always,
-      change: set('userId', 'users.receiverAccount'),
-      expected: { row: 'ReceiverCannotInitiate' },
-    },
-    {
-      name: 'QuoteExpired',
-      summary: 'an expired quote',
-      appliesTo: (b) => b.pricing === 'quote',
-      change: set('quoteId', 'quotes.expired'),
-      expected: { row: 'QuoteExpired' },
-    },
-    {
-      name: 'QuoteNotOffRamp',
-      summary: 'a quote for another operation',
-      appliesTo: (b) => b.pricing === 'quote',
-      change: set('quoteId', 'quotes.onRamp'),
-      expected: { row: 'QuoteNotOffRamp' },
-    },
-    {
-      name: 'QuoteOfOtherUser',
-      summary: "another user's request with the verified user's quote",
-      appliesTo: (b) => b.pricing === 'quote',
-      change: set('userId', 'users.other'),
-      expected: { row: 'QuoteNotOffRamp' },
-    },
+    setFixture('UnknownUser', 'an id that names no user', always, 'userId', 'bankInformation.unknown', 'UserNotVerified'),
+    setFixture('ReceiverCannotInitiate', "a receiver's own account as the user", always, 'userId', 'users.receiverAccount', 'ReceiverCannotInitiate'),
+    setFixture('QuoteExpired', 'an expired quote', (b) => b.pricing === 'quote', 'quoteId', 'quotes.expired', 'QuoteExpired'),
+    setFixture('QuoteNotOffRamp', 'a quote for another operation', (b) => b.pricing === 'quote', 'quoteId', 'quotes.onRamp', 'QuoteNotOffRamp'),
+    setFixture(
+      'QuoteOfOtherUser',
+      "another user's request with the verified user's quote",
+      (b) => b.pricing === 'quote',
+      'userId',
+      'users.other',
+      'QuoteNotOffRamp',
+    ),
     {
       // The verified user is also another partner's (the fixtures' bankInformation.otherPartner).
       name: 'QuoteOfOtherPartner',
@@ -92,35 +73,39 @@ function statefulFaults(context: DerivationContext): StatefulFault[] {
       apiKeyFixture: 'apiKeys.otherPartner',
       expected: { row: 'QuoteNotOffRamp' },
     },
-    {
-      name: 'ReceiverOfOtherPartner',
-      summary: "another partner's request with this partner's receiver",
-      appliesTo: (b) => !b.receiver && b.pricing !== 'quote' && b.bank === 'inline',
-      change: set('receiverId', 'receivers.verified'),
-      apiKeyFixture: 'apiKeys.otherPartner',
-      expected: { row: 'ReceiverNotFound' },
-    },
-    {
-      name: 'BankInformationNotFound',
-      summary: 'an unknown saved account',
-      appliesTo: (b) => b.bank === 'saved',
-      change: set('userBankInformationId', 'bankInformation.unknown'),
-      expected: { row: 'BankInformationNotFound' },
-    },
-    {
-      name: 'BankInformationOfOtherPartner',
-      summary: "a saved account of the user's with another partner",
-      appliesTo: (b) => b.bank === 'saved',
-      change: set('userBankInformationId', 'bankInformation.otherPartner'),
-      expected: { row: 'BankInformationOfOtherPartner' },
-    },
-    {
-      name: 'BankInformationOfOtherUser',
-      summary: "another user's saved account",
-      appliesTo: (b) => b.bank === 'saved',
-      change: set('userBankInformationId', 'bankInformation.otherUser'),
-      expected: { row: 'BankInformationOfOtherUser' },
-    },
+    setFixture(
+      'ReceiverOfOtherPartner',
+      "another partner's request with this partner's receiver",
+      (b) => !b.receiver && b.pricing !== 'quote' && b.bank === 'inline',
+      'receiverId',
+      'receivers.verified',
+      'ReceiverNotFound',
+      'apiKeys.otherPartner',
+    ),
+    setFixture(
+      'BankInformationNotFound',
+      'an unknown saved account',
+      (b) => b.bank === 'saved',
+      'userBankInformationId',
+      'bankInformation.unknown',
+      'BankInformationNotFound',
+    ),
+    setFixture(
+      'BankInformationOfOtherPartner',
+      "a saved account of the user's with another partner",
+      (b) => b.bank === 'saved',
+      'userBankInformationId',
+      'bankInformation.otherPartner',
+      'BankInformationOfOtherPartner',
+    ),
+    setFixture(
+      'BankInformationOfOtherUser',
+      "another user's saved account",
+      (b) => b.bank === 'saved',
+      'userBankInformationId',
+      'bankInformation.otherUser',
+      'BankInformationOfOtherUser',
+    ),
     ...(other
       ? [
           {
@@ -143,27 +128,9 @@ function statefulFaults(context: DerivationContext): StatefulFault[] {
           },
         ]
       : []),
-    {
-      name: 'ReceiverNotFound',
-      summary: 'an unknown receiver',
-      appliesTo: (b) => !b.receiver,
-      change: set('receiverId', 'receivers.unknown'),
-      expected: { row: 'ReceiverNotFound' },
-    },
-    {
-      name: 'ReceiverOfOtherUser',
-      summary: "another user's receiver",
-      appliesTo: (b) => !b.receiver,
-      change: set('receiverId', 'receivers.otherUser'),
-      expected: { row: 'ReceiverOfOtherUser' },
-    },
-    {
-      name: 'ReceiverNotVerified',
-      summary: 'a receiver not verified',
-      appliesTo: (b) => !b.receiver,
-      change: set('receiverId', 'receivers.unverified'),
-      expected: { row: 'ReceiverNotVerified' },
-    },
+    setFixture('ReceiverNotFound', 'an unknown receiver', (b) => !b.receiver, 'receiverId', 'receivers.unknown', 'ReceiverNotFound'),
+    setFixture('ReceiverOfOtherUser', "another user's receiver", (b) => !b.receiver, 'receiverId', 'receivers.otherUser', 'ReceiverOfOtherUser'),
+    setFixture('ReceiverNotVerified', 'a receiver not verified', (b) => !b.receiver, 'receiverId', 'receivers.unverified', 'ReceiverNotVerified'),
   ];
 }
 
