@@ -153,6 +153,17 @@ const faults: DerivedFault[] = [
     apply: (answer) => ({ ...answer, body: answer.body.replace('"isVerified":false', '"isVerified":true') }),
   },
   {
+    kind: 'a detail for a fault the request does not have',
+    scenario: 'shape.unknown-member',
+    run: ['shape.unknown-member'],
+    caughtBy: 'catalog-details',
+    apply: (answer) => {
+      const body = JSON.parse(answer.body);
+      body.error.details.push({ path: '/userId', message: 'must be a UUID' });
+      return { ...answer, body: JSON.stringify(body) };
+    },
+  },
+  {
     kind: 'more details than the spec allows',
     scenario: 'shape.many-faults',
     run: ['shape.many-faults'],

@@ -10,6 +10,8 @@ import type { CheckId } from './checks/check-ids.ts';
 import type { Judgement } from './checks/check-selection.ts';
 import { shown, type Deviation } from './checks/deviation.ts';
 import { checkNoRedirect } from './checks/no-redirect.ts';
+import { judgeOutsideRoute } from './checks/outside-route.ts';
+import { checkPennyTest } from './checks/penny-test.ts';
 import { checkResponseSchema } from './checks/response-schema.ts';
 import { RunUniqueness } from './checks/run-uniqueness.ts';
 import type { Scenario } from './scenarios.ts';
@@ -36,18 +38,6 @@ export interface ResponseJudge {
  * timestamps are fixed: `liveTransactions: false` skips the check that createdAt is the time of
  * the request.
  */
-/** Outside the route (the spec's conventions): another method 405 with `Allow` naming POST, another path 404; no body. */
-function judgeOtherMethod(scenario: Scenario, response: ObservedResponse): Judgement {
-  const deviations: Deviation[] = [];
-  if (response.statusCode !== scenario.status) deviations.push({ check: 'status', expected: String(scenario.status), actual: String(response.statusCode) });
-  deviations.push(...checkNoRedirect(response.statusCode, response.headers.location, response.url));
-  const allowed = (response.headers.allow ?? '').split(',').map((method) => method.trim().toUpperCase());
-  if (scenario.path === undefined && !allowed.includes('POST'))
-    deviations.push({ check: 'unsupported-method', subject: 'Allow', expected: 'a list naming POST', actual: shown(response.headers.allow) });
-  if (response.body.length > 0) deviations.push({ check: 'unsupported-method', subject: 'body', expected: 'none', actual: shown(response.body.slice(0, 200)) });
-  return { checked: ['transport', 'status', 'no-redirect', 'unsupported-method'], deviations };
-}
-
 export function createResponseJudge(spec: BundledSpec, ajv: Ajv2020, options: { liveTransactions: boolean }): ResponseJudge {
   const validators = new Map<string, ValidateFunction>();
   const validatorOf = (name: string) => validators.get(name) ?? validators.set(name, schemaValidator(ajv, name)).get(name)!;
@@ -60,8 +50,8 @@ export function createResponseJudge(spec: BundledSpec, ajv: Ajv2020, options: { 
 
   return {
     judge(scenario, sentRequest, response) {
+      if (scenario.method !== undefined) return judgeOutsideRoute(scenario, response);
       const deviations: Deviation[] = [];
-      if (scenario.method !== undefined) return judgeOtherMethod(scenario, response);
       const checked: CheckId[] = ['transport', 'status', 'no-redirect', 'content-type', 'json-body'];
       const judged = () => ({ checked, deviations });
       if (response.statusCode !== scenario.status) deviations.push({ check: 'status', expected: String(scenario.status), actual: String(response.statusCode) });
@@ -101,14 +91,7 @@ export function createResponseJudge(spec: BundledSpec, ajv: Ajv2020, options: { 
         deviations.push(...uniqueness.check(scenario.name, body));
         if (scenario.expectedBankVerified !== undefined) {
           checked.push('penny-test');
-          const verified = (body as { data?: { bankAccount?: { isVerified?: unknown } } }).data?.bankAccount?.isVerified;
-          if (verified !== scenario.expectedBankVerified)
-            deviations.push({
-              check: 'penny-test',
-              subject: 'data.bankAccount.isVerified',
-              expected: String(scenario.expectedBankVerified),
-              actual: shown(verified),
-            });
+          deviations.push(...checkPennyTest(scenario.expectedBankVerified, body));
         }
         if (options.liveTransactions) {
           checked.push('created-at');

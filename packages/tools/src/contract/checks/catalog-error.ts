@@ -46,11 +46,12 @@ export function checkCatalogError(
       if (!actualPaths.includes(path))
         deviations.push({ check: 'catalog-details', subject: 'error.details[].path', expected: `a detail at ${shown(path)}`, actual: shown(actualPaths) });
     }
-    // Where the spec fixes a detail's message (the bank checks, a repeated member), it must be that one.
+    // A derived request has exactly the faults it names: one detail each, none besides.
     const expectedPaths = detailPaths((responseExample as ErrorEnvelope).error?.details);
     const extra = [...new Set(actualPaths)].filter((path) => !expectedPaths.includes(path));
     if (exact.paths && (extra.length > 0 || actualPaths.length !== new Set(actualPaths).size))
       deviations.push({ check: 'catalog-details', subject: 'error.details[].path', expected: `exactly ${shown(expectedPaths)}`, actual: shown(actualPaths) });
+    // Where the spec fixes a detail's message (the bank checks, a repeated member), it must be that one.
     const expectedDetails = exact.messages ? (((responseExample as ErrorEnvelope).error?.details ?? []) as { path: string; message: string }[]) : [];
     const actualDetails = Array.isArray(error?.details) ? (error.details as { path?: unknown; message?: unknown }[]) : [];
     for (const expected of expectedDetails) {

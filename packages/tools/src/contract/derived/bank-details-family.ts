@@ -6,8 +6,7 @@
 // from clabe-validator's tables, as the spec's "known bank" and "known city" are.
 import { clabe } from 'clabe-validator';
 import type { Scenario } from '../scenarios.ts';
-import { type DerivationContext, derivedScenario, type RequestBody } from './derivation-context.ts';
-import type { SkippedCase } from './fault-pair-family.ts';
+import { type DerivationContext, derivedScenario, type RequestBody, type SkippedCase } from './derivation-context.ts';
 
 export const bankDetailsFamily = 'bank-details';
 

@@ -6,8 +6,7 @@
 // amount stays well within its own limits; a case no currency allows is skipped.
 import type { PartnerAgreement } from '../partner-agreement.ts';
 import type { Scenario } from '../scenarios.ts';
-import { type DerivationContext, derivedScenario, type Expectation, type RequestBody } from './derivation-context.ts';
-import type { SkippedCase } from './fault-pair-family.ts';
+import { type DerivationContext, derivedScenario, type Expectation, type RequestBody, type SkippedCase } from './derivation-context.ts';
 
 export const boundaryFamily = 'boundary';
 

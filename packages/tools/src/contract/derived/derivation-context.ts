@@ -9,6 +9,12 @@ import { responseSchemaOf, type Scenario } from '../scenarios.ts';
 
 export type RequestBody = Record<string, unknown>;
 
+/** A case of a family that could not be made, and why. */
+export interface SkippedCase {
+  name: string;
+  reason: string;
+}
+
 export interface DerivationContext {
   spec: BundledSpec;
   /** The named scenarios of the spec, the source of every valid request part. */
@@ -59,6 +65,8 @@ export interface DerivedRequest {
   apiKeyFixture?: string | null;
   apiKeyVariant?: Scenario['apiKeyVariant'];
   rawBody?: string;
+  /** Bytes that are not text, sent by the gate (`rawBody` is then what Dredd carries meanwhile). */
+  rawBodyHex?: string;
   headers?: Record<string, string>;
 }
 
@@ -80,6 +88,7 @@ export function derivedScenario(
     requestHeaders: request.headers ?? {},
     ...(request.apiKeyVariant ? { apiKeyVariant: request.apiKeyVariant } : {}),
     ...(request.rawBody !== undefined ? { rawBody: request.rawBody } : {}),
+    ...(request.rawBodyHex !== undefined ? { rawBodyHex: request.rawBodyHex } : {}),
   };
   if ('created' in expected) {
     return { ...common, status: 201, responseSchema: responseSchemaOf(context.spec, 201), responseExample: {} };

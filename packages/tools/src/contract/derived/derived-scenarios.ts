@@ -5,27 +5,28 @@ import type { BundledSpec } from '../../spec/spec-schemas.ts';
 import type { Fixtures } from '../fixtures.ts';
 import { partnerAgreementOf } from '../partner-agreement.ts';
 import type { Scenario } from '../scenarios.ts';
-import { boundaryScenarios } from './boundary-family.ts';
+import { boundaryFamily, boundaryScenarios } from './boundary-family.ts';
 import { derivationContext } from './derivation-context.ts';
-import { faultPairScenarios } from './fault-pair-family.ts';
-import { type Relation, relationScenarios } from './relation-family.ts';
-import { requestFormScenarios } from './request-form-family.ts';
-import { statefulScenarios } from './stateful-family.ts';
-import { methodScenarios } from './method-family.ts';
-import { bankDetailsScenarios } from './bank-details-family.ts';
-import { shapeDetailsScenarios } from './shape-details-family.ts';
-import { pennyTestScenarios } from './penny-test-family.ts';
+import { faultPairFamily, faultPairScenarios } from './fault-pair-family.ts';
+import { type Relation, relationFamily, relationScenarios } from './relation-family.ts';
+import { requestFormFamily, requestFormScenarios } from './request-form-family.ts';
+import { statefulFamily, statefulScenarios } from './stateful-family.ts';
+import { methodFamily, methodScenarios } from './method-family.ts';
+import { bankDetailsFamily, bankDetailsScenarios } from './bank-details-family.ts';
+import { shapeDetailsFamily, shapeDetailsScenarios } from './shape-details-family.ts';
+import { pennyTestFamily, pennyTestScenarios } from './penny-test-family.ts';
 
+/** The families, in the order they run and are reported; each name is its file's. */
 export const derivedFamilies = [
-  'stateful',
-  'fault-pair',
-  'boundary',
-  'relation',
-  'request-form',
-  'bank-details',
-  'shape-details',
-  'penny-test',
-  'method',
+  statefulFamily,
+  faultPairFamily,
+  boundaryFamily,
+  relationFamily,
+  requestFormFamily,
+  bankDetailsFamily,
+  shapeDetailsFamily,
+  pennyTestFamily,
+  methodFamily,
 ] as const;
 
 export interface SkippedDerivation {
@@ -96,10 +97,10 @@ export function derivedScenarios(spec: BundledSpec, named: readonly Scenario[], 
     scenarios,
     relations: relations.relations,
     skipped: [
-      ...pairs.skipped.map((s) => ({ family: 'fault-pair', ...s })),
-      ...boundaries.skipped.map((s) => ({ family: 'boundary', ...s })),
-      ...forms.skipped.map((s) => ({ family: 'request-form', ...s })),
-      ...banks.skipped.map((s) => ({ family: 'bank-details', ...s })),
+      ...pairs.skipped.map((s) => ({ family: faultPairFamily, ...s })),
+      ...boundaries.skipped.map((s) => ({ family: boundaryFamily, ...s })),
+      ...forms.skipped.map((s) => ({ family: requestFormFamily, ...s })),
+      ...banks.skipped.map((s) => ({ family: bankDetailsFamily, ...s })),
     ],
   };
 }

@@ -3,7 +3,7 @@
 // known per step name, so reordering the steps in the spec changes what these scenarios expect.
 import { type CheckStep, orderOfChecks } from '../../spec/order-of-checks.ts';
 import type { Scenario } from '../scenarios.ts';
-import { type DerivationContext, derivedScenario, type RequestBody } from './derivation-context.ts';
+import { type DerivationContext, derivedScenario, type RequestBody, type SkippedCase } from './derivation-context.ts';
 import { bankFields, pricingFields, type RequestBase, requestBases } from './request-bases.ts';
 
 export const faultPairFamily = 'fault-pair';
@@ -85,11 +85,6 @@ const stepFaults: Record<string, StepFault> = {
   receiver: fixtureFault('ReceiverNotFound', 'an unknown receiver', (b) => !b.receiver, 'receiverId', 'receivers.unknown'),
   amounts: fixtureFault('FiatAmountOutOfRange', 'a fiat amount above the limit', (b) => b.pricing === 'fiatAmount', 'fiatAmount', 'amounts.fiatOutOfRange'),
 };
-
-export interface SkippedCase {
-  name: string;
-  reason: string;
-}
 
 // `*` is every body member; the key header is no body member.
 const bodyMembers = (fields: readonly string[]) => fields.filter((field) => field !== 'header');

@@ -36,7 +36,8 @@ function spreadFollowsRate(without: TransactionTerms, withSpread: TransactionTer
     : [deviation(`${label} data.exchangeRate`, `${expected} (${r0} less the premiumSpread ${spread})`, r1)];
 }
 
-function noMoreFor(
+/** With the spread the amount must have moved in the user's disfavour: less fiat, or more tokens. */
+function movedBySpread(
   without: TransactionTerms,
   withSpread: TransactionTerms,
   field: 'fiatAmount' | 'cryptoAmount',
@@ -73,7 +74,7 @@ export function relationScenarios(context: DerivationContext): { scenarios: Scen
       scenarios: names,
       check: ([without, withSpread]) => [
         ...spreadFollowsRate(without!, withSpread!, highSpread, names[1]!),
-        ...noMoreFor(without!, withSpread!, field, direction, names[1]!),
+        ...movedBySpread(without!, withSpread!, field, direction, names[1]!),
       ],
     });
   }

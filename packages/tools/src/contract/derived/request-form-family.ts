@@ -5,8 +5,7 @@
 // the key form (the step `authentication`).
 import { apiKeyPattern } from '@off-ramp/client';
 import type { ApiKeyVariant, Scenario } from '../scenarios.ts';
-import { type DerivationContext, derivedScenario, type RequestBody } from './derivation-context.ts';
-import type { SkippedCase } from './fault-pair-family.ts';
+import { type DerivationContext, derivedScenario, type RequestBody, type SkippedCase } from './derivation-context.ts';
 import { requestBases } from './request-bases.ts';
 
 export const requestFormFamily = 'request-form';
@@ -112,11 +111,10 @@ export function requestFormScenarios(context: DerivationContext): { scenarios: S
       requestFormFamily,
       'form.not-utf-8',
       'a body with a byte that is not UTF-8',
-      { body: valid, rawBody: latin1.toString('latin1') },
+      { body: valid, rawBody: latin1.toString('latin1'), rawBodyHex: latin1.toString('hex') },
       { row: 'InvalidUserInput', detailPaths: [''] },
     ),
   );
-  scenarios.at(-1)!.rawBodyHex = latin1.toString('hex');
   // A value that equals a member name of its object is no repeated name (created).
   scenarios.push(
     derivedScenario(
