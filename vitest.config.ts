@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // dist/ is built first: the type tests import the package by name, as a consumer does.
-    globalSetup: ['tests/support/build-package.ts'],
+    // The environment every test and every process it starts inherits (a temporary folder of the
+    // run, Node's compile cache); then dist/, which the type tests import by name as a consumer does.
+    globalSetup: ['tests/support/test-environment.ts', 'tests/support/build-package.ts'],
     typecheck: {
       enabled: true,
       include: ['tests/**/*.test-d.ts'],

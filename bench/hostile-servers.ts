@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hostileBehaviors, startHostileServer } from '../support/hostile-servers.ts';
-import { runScriptMeasured } from '../support/run-script.ts';
+import { runToolsCommandMeasured } from '../support/run-script.ts';
 import { printTable } from './support/table.ts';
 
 const deadlineSeconds = 2;
@@ -18,7 +18,8 @@ const rows: string[][] = [];
 for (const [name, behavior] of hostileBehaviors) {
   const server = await startHostileServer(behavior);
   try {
-    const contract = await runScriptMeasured('packages/tools/src/contract/cli.ts', [
+    const contract = await runToolsCommandMeasured([
+      'contract',
       '--server',
       server.url,
       '--timeout',
@@ -26,7 +27,8 @@ for (const [name, behavior] of hostileBehaviors) {
       '--report',
       join(reports, 'report.xml'),
     ]);
-    const fuzz = await runScriptMeasured('packages/tools/src/fuzz/cli.ts', [
+    const fuzz = await runToolsCommandMeasured([
+      'fuzz',
       '--server',
       server.url,
       '--runs',

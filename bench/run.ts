@@ -8,13 +8,14 @@ import { join } from 'node:path';
 
 const benchDir = import.meta.dirname;
 const clientDir = join(benchDir, 'client');
-const groups: Record<string, { file: string; args?: string[]; nodeFlags?: string[] }[]> = {
+const groups: Record<string, { file: string; args?: string[]; nodeFlags?: string[]; builtBin?: true }[]> = {
   // Client overhead, preflight throughput and bundle size; --expose-gc lets them collect between rounds.
   client: ['bundle-size.bench.ts', 'client.bench.ts', 'preflight.bench.ts'].map((file) => ({ file: join(clientDir, file), nodeFlags: ['--expose-gc'] })),
   // Wall times of whole runs (bench/*.bench.ts), medians of a few.
   runs: [{ file: join(benchDir, 'run-benchmarks.ts'), args: process.env.BENCH_FILTER ? [process.env.BENCH_FILTER] : [] }],
   reference: [{ file: join(benchDir, 'reference-throughput.ts') }],
-  hostile: [{ file: join(benchDir, 'hostile-servers.ts') }],
+  // Runs the tools' bin as built (dist/): built first.
+  hostile: [{ file: join(benchDir, 'hostile-servers.ts'), builtBin: true }],
 };
 
 const asked = process.argv.slice(2);
@@ -27,7 +28,12 @@ const cpu = cpus();
 console.log(
   `bench: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
 );
-for (const group of asked.length > 0 ? asked : Object.keys(groups)) {
+const chosen = asked.length > 0 ? asked : Object.keys(groups);
+if (chosen.some((group) => groups[group]!.some((bench) => bench.builtBin))) {
+  console.log('\n== build (the tools bin as partners run it)');
+  execFileSync(process.execPath, ['--import', 'tsx', join(benchDir, '..', 'scripts', 'build.ts')], { stdio: 'inherit' });
+}
+for (const group of chosen) {
   for (const { file, args = [], nodeFlags = [] } of groups[group]!) {
     console.log(`\n== ${group}: ${file.slice(benchDir.length + 1)}`);
     execFileSync(process.execPath, [...nodeFlags, '--import', 'tsx', file, ...args], { stdio: 'inherit' });

@@ -4,6 +4,7 @@
 // compiled code, and the repository's LICENSE into each package.
 import { copyFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { buildInputsDigest, forgetBuildStamp, recordBuildStamp } from './lib/build-inputs.ts';
 import { committedGeneratedDir, projectRoot } from './lib/generated-dir.ts';
 import { runBin } from './lib/run-bin.ts';
 
@@ -25,7 +26,11 @@ function compile(name: string): string {
   return dist;
 }
 
+// The digest of what this build reads, taken before it reads it (an edit meanwhile makes it stale).
+const inputsDigest = buildInputsDigest();
+forgetBuildStamp();
 const clientDist = compile('client');
 for (const file of validators) copyFileSync(join(committedGeneratedDir, file), join(clientDist, 'generated', file));
 const toolsDist = compile('tools');
 copyFileSync(join(packagesDir, 'tools', 'src', 'contract', 'dredd-hookfile.cjs'), join(toolsDist, 'contract', 'dredd-hookfile.cjs'));
+recordBuildStamp(inputsDigest);

@@ -1,4 +1,7 @@
-// Runs one of the project's TypeScript entry points as its own Node process, as npm would.
+// Runs the project's entry points as their own Node processes, as people run them: a TypeScript
+// script of the repository through tsx (as npm runs it), or a command of the tools' bin as it is
+// built and installed (packages/tools/dist, plain JavaScript: no TypeScript loader, no esbuild
+// process beside each run). The test run's global setup builds dist/ from the current sources.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -7,28 +10,40 @@ import { resolve } from 'node:path';
 // workspace root is where this folder sits.
 const projectRoot = resolve(import.meta.dirname, '..');
 
-export function runScript(script: string, args: string[] = []): Promise<{ code: number | null; output: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(projectRoot, script), ...args], { cwd: projectRoot });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => done({ code, output }));
-  });
+/** The tools package's bin as built: `off-ramp-contract <command> [options]`. */
+export const toolsBin = resolve(projectRoot, 'packages', 'tools', 'dist', 'cli', 'off-ramp-contract.js');
+
+export interface ScriptRun {
+  code: number | null;
+  /** Standard output and standard error, interleaved as they came. */
+  output: string;
 }
 
-/**
- * Runs a script like `runScript`, and measures its wall time and its peak resident memory (the
- * kernel's high-water mark, VmHWM, read while it runs), for tests that bound both.
- */
-export function runScriptMeasured(
-  script: string,
-  args: string[] = [],
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<{ code: number | null; output: string; wallMs: number; peakRssBytes: number }> {
+export interface MeasuredRun extends ScriptRun {
+  wallMs: number;
+  /** The kernel's high-water mark of the process' resident memory (VmHWM), read while it runs. */
+  peakRssBytes: number;
+}
+
+/** A TypeScript entry point of the repository (e.g. `scripts/start.ts`), run through tsx. */
+export function runScript(script: string, args: string[] = []): Promise<ScriptRun> {
+  return runNode(['--import', 'tsx', resolve(projectRoot, script), ...args]);
+}
+
+/** `off-ramp-contract <args>`, the built bin. */
+export function runToolsCommand(args: string[]): Promise<ScriptRun> {
+  return runNode([toolsBin, ...args]);
+}
+
+/** `off-ramp-contract <args>` like `runToolsCommand`, measuring its wall time and peak memory, for tests that bound both. */
+export function runToolsCommandMeasured(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<MeasuredRun> {
+  return runNode([toolsBin, ...args], { env, measure: true }) as Promise<MeasuredRun>;
+}
+
+function runNode(args: string[], { env = process.env, measure = false } = {}): Promise<ScriptRun | MeasuredRun> {
   return new Promise((done) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(projectRoot, script), ...args], { cwd: projectRoot, env });
+    const child = spawn(process.execPath, args, { cwd: projectRoot, env });
     let output = '';
     let peakRssBytes = 0;
     const sample = () => {
@@ -39,13 +54,13 @@ export function runScriptMeasured(
         // the process has just ended
       }
     };
-    const timer = setInterval(sample, 50);
+    const timer = measure ? setInterval(sample, 50) : undefined;
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', () => sample());
+    if (measure) child.on('exit', () => sample());
     child.on('close', (code) => {
       clearInterval(timer);
-      done({ code, output, wallMs: performance.now() - started, peakRssBytes });
+      done(measure ? { code, output, wallMs: performance.now() - started, peakRssBytes } : { code, output });
     });
   });
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runContractSuite } from '../../packages/tools/src/contract/run-contract-suite.ts';
 import { verdictSummary } from '../../packages/tools/src/contract/verdict-summary.ts';
-import { runScript } from '../../support/run-script.ts';
+import { runToolsCommand } from '../../support/run-script.ts';
 import { answerFaults } from './support/answer-faults.ts';
 import { useReferenceBehindFaultProxy } from './support/reference-behind-fault-proxy.ts';
 
@@ -62,7 +62,8 @@ describe('selectable checks', () => {
 describe('the verdict file', () => {
   test('counts the cases per check and per family, written by --verdict', async () => {
     const verdict = join(work, 'verdict', 'contract.json');
-    const { code, output } = await runScript('packages/tools/src/contract/cli.ts', [
+    const { code, output } = await runToolsCommand([
+      'contract',
       '--server',
       servers.faults.url,
       '--only',
@@ -90,7 +91,7 @@ describe('the verdict file', () => {
   });
 
   test('--check with an unknown id is a usage error (exit 2)', async () => {
-    const { code, output } = await runScript('packages/tools/src/contract/cli.ts', ['--server', servers.faults.url, '--check', 'nosuch']);
+    const { code, output } = await runToolsCommand(['contract', '--server', servers.faults.url, '--check', 'nosuch']);
     expect(code).toBe(2);
     expect(output).toContain('No check named nosuch');
   });

@@ -1,4 +1,5 @@
-// `npm run contract` as partners run it: output, exit codes, JUnit report, and a fixtures file
+// `off-ramp-contract contract` as partners run it (the built bin; `npm run contract` runs the same
+// module from the sources): output, exit codes, JUnit report, and a fixtures file
 // of their own.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +13,7 @@ import { contractScenarios } from '../../packages/tools/src/contract/scenarios.t
 import { errorCatalogFromSpec } from '../../packages/tools/src/spec/error-catalog.ts';
 import { loadBundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
 import { startReferenceServer } from '../../packages/tools/src/reference/start-reference-server.ts';
-import { runScript } from '../../support/run-script.ts';
+import { runToolsCommand } from '../../support/run-script.ts';
 import { derivedNames } from '../support/derived.ts';
 import { shortRequestTimeoutMs } from '../support/reference-http.ts';
 import { derivedFamilies } from '../../packages/tools/src/contract/derived/derived-scenarios.ts';
@@ -26,11 +27,11 @@ const allNames = [...scenarioNames, ...derivedNames];
 const catalogRows = errorCatalogFromSpec(spec).length;
 const work = mkdtempSync(join(tmpdir(), 'off-ramp-contract-cli-'));
 
-const contractCli = (args: string[]) => runScript('packages/tools/src/contract/cli.ts', args);
+const contractCli = (args: string[]) => runToolsCommand(['contract', ...args]);
 const servers = useReferenceBehindFaultProxy();
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('npm run contract', () => {
+describe('off-ramp-contract contract', () => {
   test('against the reference implementation: every scenario passes, every catalog row covered, exit 0, a JUnit report', async () => {
     const report = join(work, 'reference.xml');
     const { code, output } = await contractCli(['--server', servers.reference.url, '--report', report]);

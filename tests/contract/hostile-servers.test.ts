@@ -1,4 +1,4 @@
-// `npm run contract` against hostile and broken servers: whatever the server does, the run ends
+// `off-ramp-contract contract` (the built bin) against hostile and broken servers: whatever the server does, the run ends
 // in bounded time and memory with a failure per scenario (exit 1), the JUnit report is well
 // formed and holds exactly the scenarios run, a redirect is never followed, and no partner key or
 // URL password appears in the output or the report.
@@ -9,7 +9,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, test } from 'vitest';
 import { defaultFixturesPath, loadFixtures } from '../../packages/tools/src/contract/fixtures.ts';
 import { hostileBehaviors, reportInjection, startHostileServer } from '../../support/hostile-servers.ts';
-import { runScriptMeasured } from '../../support/run-script.ts';
+import { runToolsCommandMeasured } from '../../support/run-script.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'off-ramp-contract-hostile-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -18,18 +18,18 @@ const keys = Object.values(loadFixtures(defaultFixturesPath).apiKeys as Record<s
 // Three scenarios: one with the valid key, one with another partner's key, one without a key.
 const only = ['FiatAmountToMexico', 'InvalidPartnerFlow', 'ApiKeyMissing'];
 const deadlineSeconds = 2;
-// Start-up (Node, tsx, Dredd) plus slack on a busy 2-core machine; the rest is cases x deadline.
+// Start-up (Node, Dredd) plus slack on a busy 2-core machine; the rest is cases x deadline.
 const constantMs = 15_000;
 const maxPeakRss = 400 * 1024 * 1024;
 
-describe('npm run contract against a hostile server', () => {
+describe('off-ramp-contract contract against a hostile server', () => {
   test.concurrent.each(hostileBehaviors)('%s: every scenario fails, in bounded time and memory, nothing leaks', async (name, behavior) => {
     const server = await startHostileServer(behavior);
     const report = join(work, `${name.replace(/\W+/g, '-')}.xml`);
     try {
       const withPassword = server.url.replace('http://', 'http://partner:s3cret-pa55word@');
       const args = ['--server', withPassword, '--timeout', String(deadlineSeconds), '--report', report, ...only.flatMap((scenario) => ['--only', scenario])];
-      const run = await runScriptMeasured('packages/tools/src/contract/cli.ts', args);
+      const run = await runToolsCommandMeasured(['contract', ...args]);
 
       expect(run.code, run.output).toBe(1);
       expect(run.output.match(/^FAIL /gm)).toHaveLength(only.length);

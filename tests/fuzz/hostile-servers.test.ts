@@ -1,10 +1,10 @@
-// `npm run fuzz` against hostile and broken servers: whatever the server does, the run fails
+// `off-ramp-contract fuzz` (the built bin) against hostile and broken servers: whatever the server does, the run fails
 // (exit 1) in bounded time and memory, a redirect is never followed, and no partner key or URL
 // password appears in the output; the repro line reads the key from the environment.
 import { describe, expect, test } from 'vitest';
 import { defaultFixturesPath, loadFixtures } from '../../packages/tools/src/contract/fixtures.ts';
 import { hostileBehaviors, startHostileServer } from '../../support/hostile-servers.ts';
-import { runScriptMeasured } from '../../support/run-script.ts';
+import { runToolsCommandMeasured } from '../../support/run-script.ts';
 
 const keys = Object.values(loadFixtures(defaultFixturesPath).apiKeys as Record<string, string>);
 const runs = 3;
@@ -13,12 +13,13 @@ const deadlineSeconds = 2;
 const constantMs = 15_000;
 const maxPeakRss = 400 * 1024 * 1024;
 
-describe('npm run fuzz against a hostile server', () => {
+describe('off-ramp-contract fuzz against a hostile server', () => {
   test.concurrent.each(hostileBehaviors)('%s: the run fails in bounded time and memory, nothing leaks', async (_name, behavior) => {
     const server = await startHostileServer(behavior);
     try {
       const withPassword = server.url.replace('http://', 'http://partner:s3cret-pa55word@');
-      const run = await runScriptMeasured('packages/tools/src/fuzz/cli.ts', [
+      const run = await runToolsCommandMeasured([
+        'fuzz',
         '--server',
         withPassword,
         '--runs',

@@ -1,4 +1,5 @@
-// `npm run reference` (the signal tests run it through npm, the others run its command directly):
+// `npm run reference` (the signal tests run it through npm, the others run the same command of the
+// built bin):
 // one ready line on stdout, requests served, a clean exit 0 on SIGTERM and
 // SIGINT, a usage error for bad options, and a custom fixtures file seeding the state.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { requestExamples } from '../support/spec.ts';
 import { fixtures, send } from '../support/reference-http.ts';
+import { toolsBin } from '../../support/run-script.ts';
 
 interface Running {
   child: ChildProcess;
@@ -18,9 +20,9 @@ interface Running {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** What `npm run -s reference -- <args>` runs; `viaNpm: false` skips npm's start-up second. */
+/** `npm run -s reference -- <args>`, or with `viaNpm: false` the same command of the built bin (no npm, no tsx start-up). */
 function spawnCli(args: string[], { viaNpm = false } = {}): ChildProcess {
-  const [command, prefix] = viaNpm ? ['npm', ['run', '-s', 'reference', '--']] : [process.execPath, ['--import', 'tsx', 'packages/tools/src/reference/cli.ts']];
+  const [command, prefix] = viaNpm ? ['npm', ['run', '-s', 'reference', '--']] : [process.execPath, [toolsBin, 'reference']];
   return spawn(command as string, [...(prefix as string[]), ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 

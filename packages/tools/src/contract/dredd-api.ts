@@ -26,6 +26,8 @@ export interface DreddTest {
 }
 
 export interface DreddHooks {
+  /** Runs once, before the run's first transaction is sent (after Dredd has read its descriptions). */
+  beforeAll(hook: (transactions: DreddTransaction[]) => void): void;
   beforeEach(hook: (transaction: DreddTransaction) => void): void;
   beforeEachValidation(hook: (transaction: DreddTransaction) => void): void;
   afterEach(hook: (transaction: DreddTransaction) => void): void;

@@ -1,6 +1,6 @@
 // Runs the contract suite: one Dredd process (this one), one transaction per scenario of the spec,
 // every request through the exchange gate (deadline, size cap, no redirects, the key added there).
-import { EventEmitter } from 'node:events';
+import type { EventEmitter } from 'node:events';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,8 @@ import { createSpecAjv, loadBundledSpec, schemaValidator } from '../spec/spec-sc
 import type { Deviation } from './checks/deviation.ts';
 import { formatDeviation } from './checks/deviation.ts';
 import { registerContractHooks, type ContractHookContext } from './contract-hooks.ts';
-import { Dredd, dreddReporterOutput, type DreddHooks, type DreddStats, type DreddTest } from './dredd-api.ts';
+import { dreddReporterOutput, type DreddHooks, type DreddStats, type DreddTest } from './dredd-api.ts';
+import { runDreddInBatches } from './run-dredd-in-batches.ts';
 import { createRedactor, redactUrl, urlSecrets, type Redactor } from '../http/secret-redaction.ts';
 import { type GateRecord, startExchangeGate, type ScenarioTransport } from './exchange-gate.ts';
 import { checkFixtureKeys, defaultFixturesPath, fixtureAt, fixtureSecrets, fixtureSubstitution, loadFixtures } from './fixtures.ts';
@@ -151,43 +152,54 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
   // file is removed (`--report /dev/null` must not delete the device).
   if (existsSync(reportPath) && statSync(reportPath).isFile()) rmSync(reportPath);
 
-  // A scenario that waits for the server's own request timeout starts at once, beside the others,
-  // and runs last in Dredd's order, so that the run waits for it only once.
+  // A scenario that waits for the server's own request timeout starts beside the others and runs
+  // last in Dredd's order, so that the run waits for it only once. It starts when Dredd begins to
+  // send, not before: Dredd's preparation holds this process's event loop, and the wait must
+  // measure the server (which may listen in this process), not that preparation.
   const waiting = plan.run.filter((s) => transportOf(s.name).stallAfterBytes !== undefined);
-  for (const scenario of waiting) {
-    gate.startEarly(scenario.name, {
-      path: offRampPath,
-      headers: { 'content-type': 'application/json' },
-      body: Buffer.from(JSON.stringify(substitute(scenario.requestBody))),
-    });
-  }
+  let waitingStarted = false;
+  const startWaiting = () => {
+    if (waitingStarted) return;
+    waitingStarted = true;
+    for (const scenario of waiting) {
+      gate.startEarly(scenario.name, {
+        path: offRampPath,
+        headers: { 'content-type': 'application/json' },
+        body: Buffer.from(JSON.stringify(substitute(scenario.requestBody))),
+      });
+    }
+  };
   const ordered = [...plan.run.filter((s) => !waiting.includes(s)), ...waiting];
 
   const verdicts = new Map<string, { verdict: Verdict; message?: string }>();
-  const emitter = new EventEmitter();
   const record = (verdict: Verdict) => (test: DreddTest) => {
     const name = test.origin?.apiName;
     if (name) verdicts.set(name, { verdict, message: test.message });
   };
-  emitter.on('test pass', record('pass'));
-  emitter.on('test fail', record('fail'));
-  emitter.on('test skip', record('fail'));
-  emitter.on('test error', (error: Error, test: DreddTest) => record('fail')({ ...test, message: error.message }));
+  const listen = (emitter: EventEmitter) => {
+    emitter.on('test pass', record('pass'));
+    emitter.on('test fail', record('fail'));
+    emitter.on('test skip', record('fail'));
+    emitter.on('test error', (error: Error, test: DreddTest) => record('fail')({ ...test, message: error.message }));
+  };
 
   const globalHooks = globalThis as GlobalWithHooks;
   if (globalHooks[registerHooksKey]) {
     await gate.close();
     throw new Error('Another contract run is in progress in this process; run them one after another');
   }
-  globalHooks[registerHooksKey] = (hooks) => registerContractHooks(hooks, context);
+  globalHooks[registerHooksKey] = (hooks) => {
+    registerContractHooks(hooks, context);
+    // One parameter: Dredd calls a hook of one parameter synchronously (none would never return).
+    hooks.beforeAll((_transactions) => startWaiting());
+  };
   const reporterConsole = dreddReporterOutput.default.transports.console;
   const reporterWasSilent = reporterConsole.silent;
   reporterConsole.silent = !options.dreddOutput;
   let dreddStats: DreddStats;
   try {
-    dreddStats = await new Promise<DreddStats>((resolvePromise, reject) => {
-      if (ordered.length === 0) return reject(new Error('No scenario to run'));
-      new Dredd({
+    dreddStats = await runDreddInBatches(
+      {
         server: gate.url,
         apiDescriptions: ordered.map((s) => dreddDescriptionFor(s)),
         hookfiles: [hookfile],
@@ -197,11 +209,11 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
         output: [],
         loglevel: 'error',
         color: false,
-        emitter,
         // The gate answers within each exchange's deadline; this only guards against the gate itself.
         http: { timeout: deadlineMs + Math.max(0, ...ordered.map((s) => transportOf(s.name).deadlineMs ?? 0)) + 5_000 },
-      }).run((error, stats) => (error ? reject(error) : resolvePromise(stats)));
-    });
+      },
+      listen,
+    );
   } finally {
     delete globalHooks[registerHooksKey];
     reporterConsole.silent = reporterWasSilent;
