@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './tests/support/longest-first-sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -14,6 +15,11 @@ export default defineConfig({
     // Most test files wait on sockets, child processes and timeouts rather than the CPU: on a
     // 2-core machine vitest's default (cores - 1 = one worker) runs them one after another.
     maxWorkers: 4,
+    // A worker runs its files one after another in one process, instead of a new process per
+    // file: no test file changes process-wide state (no mocks, stubs, fake timers, chdir or
+    // environment), and each file's servers and temporary folders are its own.
+    isolate: false,
+    sequence: { sequencer: LongestFirstSequencer },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

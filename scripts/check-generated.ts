@@ -12,16 +12,23 @@ function listFiles(dir: string): string[] {
   });
 }
 
-// COMMITTED_DIR lets a test point the check at a tampered copy, to prove it fails.
+// COMMITTED_DIR lets a test point the check at a tampered copy, to prove it fails; FRESH_DIR lets
+// it compare with files it has just generated itself (GENERATED_DIR=<dir> npm run generate), so
+// that each tampered copy does not cost a generation of its own.
 const committedDir = process.env.COMMITTED_DIR ? resolve(projectRoot, process.env.COMMITTED_DIR) : committedGeneratedDir;
-const freshDir = mkdtempSync(join(tmpdir(), 'off-ramp-generated-'));
+const givenFreshDir = process.env.FRESH_DIR ? resolve(projectRoot, process.env.FRESH_DIR) : undefined;
+const freshDir = givenFreshDir ?? mkdtempSync(join(tmpdir(), 'off-ramp-generated-'));
 try {
-  console.log(`check:generated: regenerating into ${freshDir}`);
-  execFileSync(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'scripts', 'generate.ts')], {
-    stdio: 'inherit',
-    cwd: projectRoot,
-    env: { ...process.env, GENERATED_DIR: freshDir },
-  });
+  if (givenFreshDir) {
+    console.log(`check:generated: comparing with the files generated in ${freshDir}`);
+  } else {
+    console.log(`check:generated: regenerating into ${freshDir}`);
+    execFileSync(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'scripts', 'generate.ts')], {
+      stdio: 'inherit',
+      cwd: projectRoot,
+      env: { ...process.env, GENERATED_DIR: freshDir },
+    });
+  }
   const committed = new Set(
     listFiles(committedDir)
       .map((f) => relative(committedDir, f))
@@ -41,5 +48,5 @@ try {
     console.log(`check:generated: ${fresh.size} files in sync`);
   }
 } finally {
-  rmSync(freshDir, { recursive: true, force: true });
+  if (!givenFreshDir) rmSync(freshDir, { recursive: true, force: true });
 }

@@ -10,9 +10,11 @@ import { startReferenceServer, type ReferenceServer } from '../packages/tools/sr
 import { projectRoot } from './lib/generated-dir.ts';
 
 // --spec <bundled spec>: take the scenarios (and the mock) from another bundled spec, e.g. to try a change.
-const { values: options } = parseArgs({ options: { spec: { type: 'string' } } });
+// --out <dir>: where the JUnit reports (contract/) and Prism's log (prism/) go; dist/ by default.
+const { values: options } = parseArgs({ options: { spec: { type: 'string' }, out: { type: 'string' } } });
 const specPath = options.spec ? resolve(options.spec) : undefined;
-const reportDir = resolve(projectRoot, 'dist', 'contract');
+const outDir = options.out ? resolve(options.out) : resolve(projectRoot, 'dist');
+const reportDir = resolve(outDir, 'contract');
 // Everything started or starting, so that a failure or a signal stops it all.
 const running: Promise<ReferenceServer | MockServer>[] = [];
 const stopAll = () => Promise.allSettled(running.splice(0).map((server) => server.then((s) => s.close())));
@@ -31,7 +33,7 @@ async function main(): Promise<boolean> {
   const reference = await referenceStarting;
   console.log(`start: reference implementation on ${reference.url}`);
   // The mock (Prism behind its validating front) takes a few seconds to start: let it start while the reference run goes on.
-  const mockStarting = startMock({ ...(specPath ? { specPath } : {}), log: resolve(projectRoot, 'dist', 'prism', 'mock.log') });
+  const mockStarting = startMock({ ...(specPath ? { specPath } : {}), log: resolve(outDir, 'prism', 'mock.log') });
   running.push(mockStarting);
   mockStarting.catch(() => undefined); // a failed start is reported where it is awaited, below
 

@@ -61,6 +61,8 @@ interface DerivedFault {
   /** The scenarios the run needs (the fault's, and for a relation, the others it is compared with). */
   run: string[];
   caughtBy: CheckId;
+  /** The other scenarios whose answers `apply` reads. */
+  reads?: string[];
   apply(answer: Answer, earlier: ReadonlyMap<string, Answer>): Answer;
 }
 
@@ -88,6 +90,7 @@ const faults: DerivedFault[] = [
     scenario: 'relation.CryptoInline.spread-high',
     run: ['relation.CryptoInline.spread-0', 'relation.CryptoInline.spread-high'],
     caughtBy: 'relation',
+    reads: ['relation.CryptoInline.spread-0'],
     apply: (answer, earlier) => {
       const without = JSON.parse(earlier.get('relation.CryptoInline.spread-0')!.body).data;
       const body = JSON.parse(answer.body);
@@ -197,7 +200,7 @@ describe('the derived scenarios against the reference implementation', () => {
   });
 
   test.each(faults.map((fault) => [fault.kind, fault] as const))('%s is caught', async (_, fault) => {
-    proxy.setFault({ kind: fault.kind, scenario: fault.scenario, caughtBy: fault.caughtBy, apply: fault.apply });
+    proxy.setFault({ kind: fault.kind, scenario: fault.scenario, caughtBy: fault.caughtBy, reads: fault.reads ?? [], apply: fault.apply });
     const run = await runContractSuite({ server: proxy.url, only: fault.run, reportPath: join(work, `${fault.scenario}.xml`) });
     expect(proxy.injected).toEqual([fault.scenario]);
     proxy.setFault(undefined);

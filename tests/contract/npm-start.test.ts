@@ -18,7 +18,8 @@ const catalogRows = errorCatalogFromSpec(loadBundledSpec()).length;
 const work = mkdtempSync(join(tmpdir(), 'off-ramp-start-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const start = (args: string[] = []) => runScript('scripts/start.ts', args);
+// Each run writes its reports and Prism's log to a folder of its own: the first two run at once.
+const start = (name: string, args: string[] = []) => runScript('scripts/start.ts', ['--out', join(work, name), ...args]);
 
 const answers = (url: string) =>
   fetch(url).then(
@@ -40,8 +41,9 @@ const processesMentioning = (text: string) =>
     .filter((command) => command.includes(text));
 
 describe('npm start', () => {
-  test('every scenario passes against the reference implementation and the mock; both are stopped afterwards', async () => {
-    const { code, output } = await start();
+  // Both wait for the reference implementation's 10 s request timeout: they run at once.
+  test.concurrent('every scenario passes against the reference implementation and the mock; both are stopped afterwards', async () => {
+    const { code, output } = await start('passing');
     expect(output).toMatch(/^Scenario +Status +reference +mock$/m);
     const all = (n: number) => `${n}/${n} +${n}/${n}`;
     // The reference implementation runs the derived scenarios too; the mock only the named ones.
@@ -50,12 +52,15 @@ describe('npm start', () => {
     expect(output).toMatch(new RegExp(`^Catalog rows covered +${all(catalogRows)}$`, 'm'));
     expect(output).toMatch(/^start: PASSED in /m);
     expect(code).toBe(0);
+    const reports = join(work, 'passing', 'contract');
+    expect(output).toContain(`JUnit report ${join(reports, 'reference.xml')}`);
+    expect(readFileSync(join(reports, 'mock.xml'), 'utf8')).toMatch(/<testsuite[^>]* failures="0"/);
     const urls = [...output.matchAll(/^start: (?:reference implementation|Prism mock) on (http:\/\/\S+)/gm)].map((m) => m[1]!);
     expect(urls).toHaveLength(2);
     for (const url of urls) expect(await answers(url)).toBe(false);
   });
 
-  test('a scenario the reference implementation fails makes it exit 1 and say which', async () => {
+  test.concurrent('a scenario the reference implementation fails makes it exit 1 and say which', async () => {
     // A spec in which the QuoteExpired row's message gained a full stop: the mock serves the new
     // example, the reference implementation still answers the old message.
     const spec = loadBundledSpec() as any;
@@ -65,7 +70,7 @@ describe('npm start', () => {
     const specPath = join(work, 'changed-openapi.json');
     writeFileSync(specPath, JSON.stringify(spec));
 
-    const { code, output } = await start(['--spec', specPath]);
+    const { code, output } = await start('failing', ['--spec', specPath]);
     expect(output).toMatch(/^QuoteExpired +400 +FAIL +PASS$/m);
     expect(output).toContain('[catalog-message]: expected "Quote has expired.", actual "Quote has expired"');
     expect(output).toMatch(/^start: reference: FAILED/m);
@@ -77,7 +82,9 @@ describe('npm start', () => {
     // A copy of the spec with a name of its own, to find this run's Prism among the processes.
     const specPath = join(work, `signal-${process.pid}-openapi.json`);
     copyFileSync(join(projectRoot, 'packages/client/generated', 'openapi.json'), specPath);
-    const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts/start.ts'), '--spec', specPath], { cwd: projectRoot });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts/start.ts'), '--spec', specPath, '--out', join(work, 'signal')], {
+      cwd: projectRoot,
+    });
     let output = '';
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));

@@ -75,7 +75,8 @@ describe('the reference implementation behind prism proxy --errors', () => {
   test("an answer that breaks the schema becomes Prism's 500, and the suite fails that scenario", async () => {
     const fault = answerFaults.find((f) => f.kind === 'a wrong type')!;
     servers.faults.setFault(fault);
-    const run = await runContractSuite({ server: prism.url, target: 'prism-proxy', reportPath: join(reports, 'proxy-fault.xml') });
+    // The named scenarios: the fault is in one of them (the first test ran the derived ones through Prism).
+    const run = await runContractSuite({ server: prism.url, target: 'prism-proxy', derived: false, reportPath: join(reports, 'proxy-fault.xml') });
     servers.faults.setFault(undefined);
     expect(run.results.filter((r) => r.verdict === 'fail').map((r) => r.scenario.name)).toEqual([fault.scenario]);
     const checks = run.results.find((r) => r.scenario.name === fault.scenario)!.deviations;

@@ -1,19 +1,31 @@
-// `check:generated` passes on the committed generated/ and fails on a stale, missing or extra file.
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync, appendFileSync } from 'node:fs';
+// `check:generated` passes on the committed generated/ and fails on a stale, missing or extra file;
+// given the files of a fresh generation (FRESH_DIR), it compares with them and leaves them in place.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, unlinkSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 
-function checkGenerated(committedDir?: string) {
+function checkGenerated(dirs: { committed?: string; fresh?: string } = {}) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'scripts/check-generated.ts')], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...process.env, ...(committedDir ? { COMMITTED_DIR: committedDir } : {}) },
+    env: { ...process.env, ...(dirs.committed ? { COMMITTED_DIR: dirs.committed } : {}), ...(dirs.fresh ? { FRESH_DIR: dirs.fresh } : {}) },
   });
   return { status: run.status, output: run.stdout + run.stderr };
 }
+
+// One generation for the tampered copies to be compared with (the passing run makes its own).
+const freshDir = mkdtempSync(join(tmpdir(), 'off-ramp-fresh-'));
+beforeAll(() => {
+  execFileSync(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'scripts/generate.ts')], {
+    cwd: projectRoot,
+    stdio: 'pipe',
+    env: { ...process.env, GENERATED_DIR: freshDir },
+  });
+});
+afterAll(() => rmSync(freshDir, { recursive: true, force: true }));
 
 const copies: string[] = [];
 function tamperedCopy(tamper: (dir: string) => void): string {
@@ -38,8 +50,9 @@ describe('check:generated', () => {
     ['missing', (dir: string) => unlinkSync(join(dir, 'openapi.json')), 'missing from generated/: openapi.json'],
     ['extra', (dir: string) => writeFileSync(join(dir, 'leftover.ts'), 'export {};\n'), 'not produced by any generator: generated/leftover.ts'],
   ])('fails on a %s file', (_kind, tamper, message) => {
-    const { status, output } = checkGenerated(tamperedCopy(tamper));
+    const { status, output } = checkGenerated({ committed: tamperedCopy(tamper), fresh: freshDir });
     expect(status).toBe(1);
     expect(output).toContain(message);
+    expect(existsSync(join(freshDir, 'openapi.json'))).toBe(true); // a given fresh folder is not removed
   });
 });

@@ -11,11 +11,18 @@ type Json = any;
 type CaughtBy = CheckId | readonly [CheckId, string];
 const caught = (by: CaughtBy) => (typeof by === 'string' ? { caughtBy: by } : { caughtBy: by[0], subject: by[1] });
 
-/** A fault that rewrites the JSON body. */
-const onBody = (kind: string, scenario: string, by: CaughtBy, change: (body: Json, earlier: ReadonlyMap<string, Answer>) => void): Fault => ({
+/** A fault that rewrites the JSON body (reading the earlier answers of the scenarios in `reads`). */
+const onBody = (
+  kind: string,
+  scenario: string,
+  by: CaughtBy,
+  change: (body: Json, earlier: ReadonlyMap<string, Answer>) => void,
+  reads: readonly string[] = [],
+): Fault => ({
   kind,
   scenario,
   ...caught(by),
+  reads,
   apply(answer, earlier) {
     const body = JSON.parse(answer.body);
     change(body, earlier);
@@ -122,6 +129,7 @@ export const answerFaults: Fault[] = [
     kind: 'a transaction where an error was due',
     scenario: 'ChainTokenUnavailable',
     caughtBy: 'status',
+    reads: ['FiatAmountToMexico'],
     apply: (a, earlier) => ({ ...a, status: 201, body: earlier.get('FiatAmountToMexico')!.body }),
   },
 
@@ -149,9 +157,15 @@ export const answerFaults: Fault[] = [
     b.data.bankAccount = { country: 'US', accountIdentifier: '123456789012', bankName: 'JPMorgan Chase Bank', routingNumber: '021000021', isVerified: true };
   }),
   onBody('a fiat amount that is not crypto x rate', 'QuoteWithSavedBank', 'transaction-amounts', (b) => (b.data.fiatAmount += 100)),
-  onBody('the wallet address of another transaction', 'QuoteWithSavedBank', ['unique-in-run', 'data.destinationWalletAddress'] as const, (b, earlier) => {
-    b.data.destinationWalletAddress = dataOf(earlier, 'FiatAmountToMexico').destinationWalletAddress.toUpperCase().replace(/^0X/, '0x');
-  }),
+  onBody(
+    'the wallet address of another transaction',
+    'QuoteWithSavedBank',
+    ['unique-in-run', 'data.destinationWalletAddress'] as const,
+    (b, earlier) => {
+      b.data.destinationWalletAddress = dataOf(earlier, 'FiatAmountToMexico').destinationWalletAddress.toUpperCase().replace(/^0X/, '0x');
+    },
+    ['FiatAmountToMexico'],
+  ),
   onBody('a createdAt a day before the request', 'FiatAmountToUnitedStates', ['created-at', 'data.createdAt is the time of the request'] as const, (b) => {
     b.data.createdAt = new Date(Date.parse(b.data.createdAt) - 86_400_000).toISOString();
   }),
@@ -164,5 +178,6 @@ export const answerFaults: Fault[] = [
     'CryptoAmountToDominicanRepublic',
     ['unique-in-run', 'data.id'] as const,
     (b, earlier) => (b.data.id = dataOf(earlier, 'QuoteWithSavedBank').id),
+    ['QuoteWithSavedBank'],
   ),
 ];

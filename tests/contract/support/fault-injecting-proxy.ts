@@ -1,6 +1,7 @@
 // A fault-injecting HTTP proxy for the contract tests: forwards every request to a real server
-// (the reference implementation) and breaks the answer to one named scenario in one named way,
-// so that a test can require the contract suite to catch exactly that deviation.
+// (the reference implementation) and breaks the answer to one named scenario in one named way (or
+// to a few scenarios, each in its own way), so that a test can require the contract suite to catch
+// exactly those deviations.
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CheckId } from '../../../packages/tools/src/contract/checks/check-ids.ts';
@@ -19,7 +20,9 @@ export interface Fault {
   /** The check (its id) that must report the deviation, and for a check of several fields, the field. */
   caughtBy: CheckId;
   subject?: string;
-  /** Breaks the answer; `earlier` holds the answers already sent, by scenario. */
+  /** The other scenarios whose answers `apply` reads from `earlier` (reading any other throws). */
+  reads?: readonly string[];
+  /** Breaks the answer; `earlier` holds the answers already sent (as the server sent them), by scenario. */
   apply(answer: Answer, earlier: ReadonlyMap<string, Answer>): Answer;
 }
 
@@ -27,9 +30,21 @@ export interface FaultInjectingProxy {
   url: string;
   /** The fault to inject from now on (undefined: pass everything through). */
   setFault(fault: Fault | undefined): void;
-  /** Scenarios whose answer was broken since the last setFault. */
+  /** Several faults at once, each on a scenario of its own. */
+  setFaults(faults: readonly Fault[]): void;
+  /** Scenarios whose answer was broken since the last setFault(s). */
   readonly injected: string[];
   close(): Promise<void>;
+}
+
+/** `earlier` as one fault may read it: only the scenarios it declares in `reads`. */
+function earlierFor(fault: Fault, earlier: ReadonlyMap<string, Answer>): ReadonlyMap<string, Answer> {
+  const allowed = new Set(fault.reads ?? []);
+  const get = (scenario: string) => {
+    if (!allowed.has(scenario)) throw new Error(`fault "${fault.kind}" reads the answer of ${scenario} without declaring it in reads`);
+    return earlier.get(scenario);
+  };
+  return { get } as ReadonlyMap<string, Answer>;
 }
 
 const flatHeaders = (headers: IncomingHttpHeaders): Record<string, string> =>
@@ -69,7 +84,7 @@ export async function startFaultInjectingProxy(
   scenarioOf: (body: string, headers: Record<string, string | undefined>, method?: string, url?: string) => string | undefined,
 ): Promise<FaultInjectingProxy> {
   const upstreamUrl = new URL(upstream);
-  let fault: Fault | undefined;
+  let faults = new Map<string, Fault>();
   const injected: string[] = [];
   const earlier = new Map<string, Answer>();
 
@@ -81,8 +96,9 @@ export async function startFaultInjectingProxy(
         const upstreamAnswer = await forward(upstreamUrl, req, chunks);
         const scenario = scenarioOf(Buffer.concat(chunks).toString('utf8'), flatHeaders(req.headers), req.method, req.url);
         let answer = upstreamAnswer;
-        if (fault && scenario === fault.scenario) {
-          answer = fault.apply(structuredClone(upstreamAnswer), earlier);
+        const fault = scenario === undefined ? undefined : faults.get(scenario);
+        if (fault && scenario) {
+          answer = fault.apply(structuredClone(upstreamAnswer), earlierFor(fault, earlier));
           injected.push(scenario);
         }
         if (scenario) earlier.set(scenario, upstreamAnswer);
@@ -97,15 +113,19 @@ export async function startFaultInjectingProxy(
       }
     })();
   });
+  const setFaults = (next: readonly Fault[]) => {
+    const byScenario = new Map(next.map((fault) => [fault.scenario, fault]));
+    if (byScenario.size < next.length) throw new Error('at most one fault per scenario');
+    faults = byScenario;
+    injected.length = 0;
+    earlier.clear();
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    setFault(next) {
-      fault = next;
-      injected.length = 0;
-      earlier.clear();
-    },
+    setFault: (next) => setFaults(next ? [next] : []),
+    setFaults,
     injected,
     close: () =>
       new Promise<void>((resolve, reject) => {
