@@ -3,10 +3,17 @@
 // summary, stops everything (also on failure or Ctrl-C), and exits 1 on any failure.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatCoverageTable, formatScenarioLines } from '../packages/tools/src/contract/report.ts';
-import { runContractSuite, type ContractRunResult } from '../packages/tools/src/contract/run-contract-suite.ts';
-import { startMock, type MockServer } from '../packages/tools/src/prism/start-mock.ts';
-import { startReferenceServer, type ReferenceServer } from '../packages/tools/src/reference/start-reference-server.ts';
+// The tools package as built (npm start builds it first): plain JavaScript, no TypeScript loader.
+import {
+  type ContractRunResult,
+  formatCoverageTable,
+  formatScenarioLines,
+  type MockServer,
+  type ReferenceServer,
+  runContractSuite,
+  startMock,
+  startReferenceServer,
+} from '@off-ramp/contract-tools';
 import { projectRoot } from './lib/generated-dir.ts';
 
 // --spec <bundled spec>: take the scenarios (and the mock) from another bundled spec, e.g. to try a change.
@@ -17,12 +24,13 @@ const outDir = options.out ? resolve(options.out) : resolve(projectRoot, 'dist')
 const reportDir = resolve(outDir, 'contract');
 // Everything started or starting, so that a failure or a signal stops it all.
 const running: Promise<ReferenceServer | MockServer>[] = [];
-const stopAll = () => Promise.allSettled(running.splice(0).map((server) => server.then((s) => s.close())));
+// A signal stops them at once: requests in progress (the stalled one among them) are cut off.
+const stopAll = (options: { force?: boolean } = {}) => Promise.allSettled(running.splice(0).map((server) => server.then((s) => s.close(options))));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.error(`\nstart: ${signal}, stopping the servers`);
-    void stopAll().then(() => process.exit(130));
+    void stopAll({ force: true }).then(() => process.exit(130));
   });
 }
 

@@ -7,8 +7,9 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 
 const biome = resolve(projectRoot, 'node_modules/.bin/biome');
-// Inside the repository, so that biome.jsonc applies as to every other file.
-const scratch = mkdtempSync(join(projectRoot, 'tests/code/scratch-'));
+// Inside the repository, so that biome.jsonc applies as to every other file; at its root, outside
+// the folders other tests read file by file (tests/, support/, bench/), which must not see it come and go.
+const scratch = mkdtempSync(join(projectRoot, '.biome-scratch-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function check(source: string, name = 'example.ts'): number | null {

@@ -1,6 +1,6 @@
 // `npm run mock`: the mock (Prism behind the validating front) serves the bundled spec on the port
 // asked for, answers a scenario by name, answers a faulty body as the server does, and stops on
-// SIGTERM (Prism with it); a bad port is a usage error.
+// SIGTERM (Prism with it, and a request still arriving cut off); a bad port is a usage error.
 import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
@@ -8,6 +8,7 @@ import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { freePort } from '../../packages/tools/src/prism/free-port.ts';
 import { postJson } from '../support/post-json.ts';
 import { requestExamples, responseExamples } from '../support/spec.ts';
+import { postHead, rawConnection, sleep, write } from '../support/raw-socket.ts';
 
 function npmRunMock(args: string[]) {
   const child = spawn('npm', ['run', '-s', 'mock', '--', ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -56,8 +57,14 @@ describe('npm run mock', () => {
     expect([unknown.status, unknown.body.error.details]).toEqual([400, [{ path: '/fiatAmmount', message: 'is not allowed' }]]);
     await expect.poll(() => mock.output()).toContain('mock: POST off-ramp -> 400 INVALID_USER_INPUT_ERROR (front)');
     expect(mock.output()).not.toContain(key);
+    // A request still arriving (headers, half the body) is cut off by the signal, not waited for.
+    const stalled = rawConnection(url);
+    await write(stalled.socket, postHead(100));
+    await write(stalled.socket, '{"userId":');
+    await sleep(200);
     mock.child.kill('SIGTERM');
     expect(await mock.exit).toBe(0);
+    expect((await stalled.reply).statuses).toEqual([]);
     expect(
       await fetch(url).then(
         () => 'answered',

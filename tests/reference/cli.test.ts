@@ -11,6 +11,7 @@ import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { requestExamples } from '../support/spec.ts';
 import { fixtures, send } from '../support/reference-http.ts';
 import { toolsBin } from '../../support/run-script.ts';
+import { postHead, rawConnection, sleep, write } from '../support/raw-socket.ts';
 
 interface Running {
   child: ChildProcess;
@@ -54,6 +55,19 @@ describe('npm run reference', () => {
     expect(await cli.exit).toEqual({ code: 0, signal: null });
     expect(cli.stdout()).toMatch(/^reference: listening on http:\/\/127\.0\.0\.1:\d+\n$/);
     expect(cli.stderr()).toBe('');
+  });
+
+  test('a signal stops it at once: a request still arriving is cut off, not waited for', async () => {
+    const cli = await startCli(['--port', '0']);
+    const stalled = rawConnection(cli.url);
+    // The headers and half the body, then nothing: the server would wait 10 s, then answer 408.
+    await write(stalled.socket, postHead(100));
+    await write(stalled.socket, '{"userId":');
+    await sleep(200);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exit).toEqual({ code: 0, signal: null });
+    const reply = await stalled.reply;
+    expect(reply.statuses).toEqual([]); // closed without an answer: no 408 after the request timeout
   });
 
   test('a bad --port is a usage error (exit 2)', async () => {

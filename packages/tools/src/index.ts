@@ -8,6 +8,7 @@ export { startMock } from './prism/start-mock.ts';
 export type { MockOptions, MockServer } from './prism/start-mock.ts';
 export { startReferenceServer } from './reference/start-reference-server.ts';
 export type { ReferenceServer, ReferenceServerOptions } from './reference/start-reference-server.ts';
+export type { CloseOptions } from './reference/start-http-front.ts';
 export { buildDocs } from './docs/build-docs.ts';
 export { loadBundledSpec } from './spec/spec-schemas.ts';
 export { arazzoPath, bundledSpecPath, defaultFixturesPath } from './spec/contract-files.ts';

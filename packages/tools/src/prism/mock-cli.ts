@@ -10,14 +10,15 @@ const values = commandOptions('mock', usage, {
 });
 const port = portOption('mock', usage, values.port);
 const starting = startMock({ port, host: values.host!, log: 'inherit', frontLog: (line) => console.log(line) });
-// A signal stops Prism too, even one that arrives while Prism is still starting.
+// A signal stops Prism too, even one that arrives while Prism is still starting, and at once:
+// requests in progress are cut off rather than waited for.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(
     signal,
     () =>
       void starting
         .then(
-          (mock) => mock.close(),
+          (mock) => mock.close({ force: true }),
           () => undefined,
         )
         .then(() => process.exit(0)),

@@ -2,7 +2,7 @@
 // in front of it, on the port asked for, the validating front (validating-front.ts) on the
 // reference implementation's transport. `npm run mock`, `npm start` and the tests all start this.
 import type { LingerLimits } from '../reference/linger-and-close.ts';
-import { startHttpFront, type LogLine } from '../reference/start-http-front.ts';
+import { type CloseOptions, startHttpFront, type LogLine } from '../reference/start-http-front.ts';
 import { prismMaxHeaderBytes, startPrism } from './start-prism.ts';
 import { createValidatingFront } from './validating-front.ts';
 
@@ -29,7 +29,8 @@ export interface MockServer {
   prismUrl: string;
   /** Prism's log file, or 'inherit'. */
   log: string;
-  close(): Promise<void>;
+  /** Stops the front (see HttpFront's close for `force`), then Prism. */
+  close(options?: CloseOptions): Promise<void>;
 }
 
 export async function startMock(options: MockOptions = {}): Promise<MockServer> {
@@ -61,8 +62,8 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     url: frontServer.url,
     prismUrl: prism.url,
     log: prism.log,
-    close: async () => {
-      await frontServer.close();
+    close: async (closeOptions?: CloseOptions) => {
+      await frontServer.close(closeOptions);
       front.close();
       await prism.close();
     },

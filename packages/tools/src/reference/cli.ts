@@ -33,7 +33,7 @@ let stopping = false;
 const stop = async () => {
   if (stopping) process.exit(1); // a second signal: do not wait any longer
   stopping = true;
-  await server.close();
+  await server.close({ force: true }); // a signal means now: requests in progress are cut off
   process.exitCode = 0;
 };
 process.on('SIGINT', stop);

@@ -43,10 +43,19 @@ export interface HttpFrontOptions {
   log?: LogLine;
 }
 
+export interface CloseOptions {
+  /**
+   * Cut off the connections still in use too (a request still arriving, an answer not yet sent),
+   * instead of waiting for them: what a signal asks for. By default a close waits for them, up to
+   * the request timeout for a client that stalls.
+   */
+  force?: boolean;
+}
+
 export interface HttpFront {
   /** Base URL, e.g. `http://127.0.0.1:4011`. */
   url: string;
-  close(): Promise<void>;
+  close(options?: CloseOptions): Promise<void>;
 }
 
 export async function startHttpFront(router: RequestRouter, options: HttpFrontOptions): Promise<HttpFront> {
@@ -103,10 +112,11 @@ export async function startHttpFront(router: RequestRouter, options: HttpFrontOp
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    close: () =>
+    close: ({ force = false }: CloseOptions = {}) =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
-        server.closeIdleConnections();
+        if (force) server.closeAllConnections();
+        else server.closeIdleConnections();
       }),
   };
 }
