@@ -1,92 +1,12 @@
-// Breaking-change gate: compares packages/client/generated/openapi.json with the last released spec (openapi/released/)
-// using `redocly diff` (pinned @redocly/cli, stock diff-recommended rules). Exit 1: a breaking change
-// without a major bump of info.version; exit 0: none, or the major was bumped; exit 2: cannot run.
-// Env BASE_SPEC / REVISION_SPEC let tests point the check at fixture specs.
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { committedGeneratedDir, projectRoot } from './lib/generated-dir.ts';
+// npm run check:breaking: the breaking-change gate (scripts/breaking/breaking-changes.ts) on the
+// committed bundle against the last released spec. Exit 1: a breaking change without a major bump
+// of info.version; exit 0: none, or the major was bumped; exit 2: cannot run. Env BASE_SPEC /
+// REVISION_SPEC point it at other specs.
+import { checkBreakingChanges } from './breaking/breaking-changes.ts';
 
-interface Verdict {
-  ruleId: string;
-  impact: string;
-  message: string;
-}
-interface Change {
-  path: string;
-  kind: string;
-  impact: string;
-  verdicts?: Verdict[];
-}
-
-function latestReleased(): string {
-  const dir = resolve(projectRoot, 'openapi', 'released');
-  const files = readdirSync(dir).filter((f) => /^openapi-\d+\.\d+\.\d+\.json$/.test(f));
-  const version = (f: string) => f.match(/\d+/g)!.map(Number);
-  files.sort((a, b) => {
-    const [x, y] = [version(a), version(b)];
-    return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
-  });
-  if (files.length === 0) throw new Error(`no openapi-<version>.json in ${dir}`);
-  return join(dir, files.at(-1)!);
-}
-
-// "#/paths/~1api~1partner~1v2~1off-ramp/post/responses/201/..." → "response 201" / "request".
-function side(path: string): string {
-  const response = path.match(/\/responses\/(\d{3}|default)\//) ?? path.match(/\/responses\/(\d{3}|default)$/);
-  if (response) return `response ${response[1]}`;
-  if (path.includes('/requestBody') || path.includes('/parameters')) return 'request';
-  return 'spec';
-}
-
-function main(): number {
-  const major = (file: string) => Number(String(JSON.parse(readFileSync(file, 'utf8')).info?.version ?? '').split('.')[0]);
-  let base: string;
-  let revision: string;
-  let baseMajor: number;
-  let revisionMajor: number;
-  try {
-    base = resolve(process.env.BASE_SPEC ?? latestReleased());
-    revision = resolve(process.env.REVISION_SPEC ?? join(committedGeneratedDir, 'openapi.json'));
-    [baseMajor, revisionMajor] = [major(base), major(revision)];
-  } catch (error) {
-    console.error(`check:breaking: cannot run: ${(error as Error).message}`);
-    return 2;
-  }
-  if (!Number.isInteger(baseMajor) || !Number.isInteger(revisionMajor)) {
-    console.error('check:breaking: cannot run: info.version is not semver');
-    return 2;
-  }
-  console.log(`check:breaking: redocly diff ${base} → ${revision}`);
-  const run = spawnSync(
-    join(projectRoot, 'node_modules', '.bin', 'redocly'),
-    ['diff', base, revision, '--config', join(projectRoot, 'scripts', 'breaking', 'redocly-diff.yaml'), '--format', 'json', '--fail-on', 'none'],
-    { encoding: 'utf8', cwd: projectRoot, maxBuffer: 64 * 1024 * 1024 },
-  );
-  let report: { changes: Change[] };
-  try {
-    report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
-  } catch {
-    console.error(`check:breaking: cannot run: redocly diff gave no JSON report (exit ${run.status})\n${run.stderr}`);
-    return 2;
-  }
-  const breaking = report.changes
-    .filter((c) => c.impact === 'major')
-    .flatMap((c) => (c.verdicts ?? []).filter((v) => v.impact === 'major').map((v) => `Breaking (${v.ruleId}): ${side(c.path)}: ${v.message}`));
-  const unique = [...new Set(breaking)];
-  if (unique.length === 0) {
-    console.log('check:breaking: no breaking change.');
-    return 0;
-  }
-  console.log(unique.map((line) => `- ${line}`).join('\n'));
-  if (revisionMajor > baseMajor) {
-    console.log(`check:breaking: ${unique.length} breaking change(s), allowed: info.version major ${revisionMajor} > released ${baseMajor}.`);
-    return 0;
-  }
-  console.error(
-    `check:breaking: ${unique.length} breaking change(s) but info.version major is ${revisionMajor}, the released spec's is ${baseMajor}: bump the major or undo them.`,
-  );
-  return 1;
-}
-
-process.exitCode = main();
+const { code, messages } = checkBreakingChanges({
+  ...(process.env.BASE_SPEC ? { base: process.env.BASE_SPEC } : {}),
+  ...(process.env.REVISION_SPEC ? { revision: process.env.REVISION_SPEC } : {}),
+});
+for (const { stream, text } of messages) (stream === 'out' ? console.log : console.error)(text);
+process.exitCode = code;

@@ -36,7 +36,9 @@ async function pack(workspace: string, destination: string): Promise<string> {
 
 async function newProject(dir: string, specs: string[]): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  // A consumer that opts out of install analytics: Prism's @scarf/scarf would otherwise run `npm ls`
+  // and try to report the install to its server (docs/releasing.md#install-size).
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', scarfSettings: { enabled: false } }));
   await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel', 'error', ...specs], {
     cwd: dir,
     env: cleanEnv,

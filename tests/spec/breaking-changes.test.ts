@@ -1,18 +1,20 @@
 // npm run check:breaking fires on each breaking-change rule: each row edits a copy of the bundle
-// (written to a temp dir) and runs the check against the released spec. A tool upgrade that loses
-// a rule fails its row.
+// (written to a temp dir) and runs the gate (scripts/breaking/breaking-changes.ts, which runs
+// `redocly diff`) against the released spec. A tool upgrade that loses a rule fails its row. The
+// command itself (its streams and exit codes) runs as a process for a passing and a failing case.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { checkBreakingChanges } from '../../scripts/breaking/breaking-changes.ts';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 
 type Spec = any;
 const bundle = (): Spec => JSON.parse(readFileSync(resolve(projectRoot, 'packages/client/generated', 'openapi.json'), 'utf8'));
 const dir = mkdtempSync(join(tmpdir(), 'off-ramp-breaking-'));
 
-/** Runs `npm run check:breaking`'s script with `revision` as the revised spec. */
+/** Runs `npm run check:breaking`'s script, as a process, with `revision` as the revised spec. */
 function runCheck(revision: string): { code: number | null; output: string } {
   const run = spawnSync(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'scripts', 'check-breaking.ts')], {
     cwd: projectRoot,
@@ -22,13 +24,19 @@ function runCheck(revision: string): { code: number | null; output: string } {
   return { code: run.status, output: run.stdout + run.stderr };
 }
 
-/** Runs the check on a copy of the bundle changed by `edit`. */
-function checkBreaking(edit: (spec: Spec) => void): { code: number | null; output: string } {
+/** A copy of the bundle changed by `edit`, written to a file. */
+function revisedBundle(edit: (spec: Spec) => void): string {
   const spec = bundle();
   edit(spec);
   const file = join(dir, `revision-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, JSON.stringify(spec, null, 2));
-  return runCheck(file);
+  return file;
+}
+
+/** Runs the gate on a copy of the bundle changed by `edit`. */
+function checkBreaking(edit: (spec: Spec) => void): { code: number | null; output: string } {
+  const { code, messages } = checkBreakingChanges({ revision: revisedBundle(edit) });
+  return { code, output: messages.map((m) => m.text).join('\n') };
 }
 
 const schemas = (spec: Spec) => spec.components.schemas;
@@ -105,6 +113,15 @@ describe('check:breaking', () => {
     const { code, output } = checkBreaking(edit);
     expect(output).toMatch(says);
     expect(code, output).toBe(0);
+  });
+
+  test('the command: exit 1 and the verdict on stderr for a breaking change, exit 0 for none', () => {
+    const failing = runCheck(revisedBundle(append('OffRampRequest', 'required', 'receiverId')));
+    expect(failing.code, failing.output).toBe(1);
+    expect(failing.output).toMatch(/Breaking \([a-z-]+\): request/);
+    expect(failing.output).toMatch(/bump the major or undo them/);
+    const passingRun = runCheck(revisedBundle(() => {}));
+    expect([passingRun.code, passingRun.output]).toEqual([0, expect.stringContaining('no breaking change')]);
   });
 
   test('exit 2 when the revision cannot be read', () => {

@@ -5,10 +5,13 @@
 //   Removed when the run ends.
 // - NODE_COMPILE_CACHE: Node keeps the code it compiles for each module there, so that the many
 //   processes the tests start (the bin, Dredd, Prism, Redocly, tsc, npm) compile each module once
-//   per run instead of once per process.
+//   instead of once per process. It lives beside the installed packages (npm ci starts it afresh),
+//   not in the run's folder: workers that end after the run write to it as they exit.
 import { accessSync, constants, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+
+const projectRoot = resolve(import.meta.dirname, '..', '..');
 
 const ramBacked = '/dev/shm';
 
@@ -25,6 +28,6 @@ export default function setUpTestEnvironment(): () => void {
   const base = writableFolder(ramBacked) ? ramBacked : tmpdir();
   const runDir = mkdtempSync(join(base, 'off-ramp-tests-'));
   process.env.TMPDIR = runDir;
-  process.env.NODE_COMPILE_CACHE = join(runDir, 'node-compile-cache');
+  process.env.NODE_COMPILE_CACHE = join(projectRoot, 'node_modules', '.cache', 'node-compile-cache');
   return () => rmSync(runDir, { recursive: true, force: true });
 }

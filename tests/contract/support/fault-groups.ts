@@ -5,7 +5,7 @@
 import type { Fault } from './fault-injecting-proxy.ts';
 
 /** How many faults share a run: few, so that most scenarios of each run are untouched. */
-export const faultsPerRun = 3;
+export const faultsPerRun = 4;
 
 const touches = (fault: Fault) => [fault.scenario, ...(fault.reads ?? [])];
 
