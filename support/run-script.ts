@@ -64,3 +64,22 @@ function runNode(args: string[], { env = process.env, measure = false } = {}): P
     });
   });
 }
+
+export interface CommandsTogether {
+  /** Each command's exit code (null if it threw), its output (both streams), its wall time. */
+  results: { code: number | null; output: string; wallMs: number }[];
+  /** The peak resident memory of the one process that ran them all. */
+  peakRssBytes: number;
+}
+
+/**
+ * Runs commands of the tools' bin at once in one separate Node process (support/run-commands-together.ts),
+ * as the functions the bin runs; resolves with each one's result, in the order given.
+ */
+export function runToolsCommandsTogether(commands: { command: 'contract' | 'fuzz'; args: string[] }[]): Promise<CommandsTogether> {
+  return runNode(['--import', 'tsx', resolve(projectRoot, 'support', 'run-commands-together.ts'), JSON.stringify(commands)]).then(({ code, output }) => {
+    const line = output.split('\n').find((text) => text.startsWith('{"results":'));
+    if (code !== 0 || !line) throw new Error(`run-commands-together exited ${code}:\n${output}`);
+    return JSON.parse(line) as CommandsTogether;
+  });
+}

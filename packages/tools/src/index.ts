@@ -3,6 +3,10 @@ export { runContractSuite } from './contract/run-contract-suite.ts';
 export type { ContractRunOptions, ContractRunResult, ScenarioResult, Verdict } from './contract/run-contract-suite.ts';
 export { formatCoverageTable, formatScenarioLines } from './contract/report.ts';
 export { runFuzz } from './fuzz/run-fuzz.ts';
+// The bin's commands as functions of their arguments, printing through `io`.
+export { contractCommand } from './contract/contract-command.ts';
+export { fuzzCommand } from './fuzz/fuzz-command.ts';
+export type { CommandIo } from './cli/command-io.ts';
 export type { FuzzFailure, FuzzOptions, FuzzReport } from './fuzz/run-fuzz.ts';
 export { startMock } from './prism/start-mock.ts';
 export type { MockOptions, MockServer } from './prism/start-mock.ts';

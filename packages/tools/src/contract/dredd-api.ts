@@ -26,6 +26,8 @@ export interface DreddTest {
 }
 
 export interface DreddHooks {
+  /** A copy of the run's configuration, set before the hook files load. */
+  configuration?: { custom?: Record<string, unknown> };
   /** Runs once, before the run's first transaction is sent (after Dredd has read its descriptions). */
   beforeAll(hook: (transactions: DreddTransaction[]) => void): void;
   beforeEach(hook: (transaction: DreddTransaction) => void): void;
@@ -51,6 +53,8 @@ export interface DreddConfig {
   loglevel: 'silent' | 'error' | 'warning' | 'debug';
   color: boolean;
   emitter: EventEmitter;
+  /** Dredd keeps these in the configuration it hands the hook files (`hooks.configuration.custom`). */
+  custom: { contractRunId: string };
   /** Options of the `request` library Dredd sends with, e.g. `timeout` in ms. */
   http: { timeout?: number };
 }

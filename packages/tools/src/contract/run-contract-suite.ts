@@ -9,7 +9,8 @@ import { createSpecAjv, loadBundledSpec, schemaValidator } from '../spec/spec-sc
 import type { Deviation } from './checks/deviation.ts';
 import { formatDeviation } from './checks/deviation.ts';
 import { registerContractHooks, type ContractHookContext } from './contract-hooks.ts';
-import { dreddReporterOutput, type DreddHooks, type DreddStats, type DreddTest } from './dredd-api.ts';
+import type { DreddStats, DreddTest } from './dredd-api.ts';
+import { beginContractRun } from './dredd-run-registry.ts';
 import { runDreddInBatches } from './run-dredd-in-batches.ts';
 import { createRedactor, redactUrl, urlSecrets, type Redactor } from '../http/secret-redaction.ts';
 import { type GateRecord, startExchangeGate, type ScenarioTransport } from './exchange-gate.ts';
@@ -89,8 +90,6 @@ export interface ContractRunResult {
 }
 
 const hookfile = resolve(dirname(fileURLToPath(import.meta.url)), 'dredd-hookfile.cjs');
-const registerHooksKey = Symbol.for('off-ramp-contract.register-dredd-hooks');
-type GlobalWithHooks = typeof globalThis & { [registerHooksKey]?: (hooks: DreddHooks) => void };
 
 export async function runContractSuite(options: ContractRunOptions): Promise<ContractRunResult> {
   const started = Date.now();
@@ -183,19 +182,15 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
     emitter.on('test error', (error: Error, test: DreddTest) => record('fail')({ ...test, message: error.message }));
   };
 
-  const globalHooks = globalThis as GlobalWithHooks;
-  if (globalHooks[registerHooksKey]) {
-    await gate.close();
-    throw new Error('Another contract run is in progress in this process; run them one after another');
-  }
-  globalHooks[registerHooksKey] = (hooks) => {
-    registerContractHooks(hooks, context);
-    // One parameter: Dredd calls a hook of one parameter synchronously (none would never return).
-    hooks.beforeAll((_transactions) => startWaiting());
-  };
-  const reporterConsole = dreddReporterOutput.default.transports.console;
-  const reporterWasSilent = reporterConsole.silent;
-  reporterConsole.silent = !options.dreddOutput;
+  // Several runs may go on at once in this process: Dredd's hook file finds this one by its id.
+  const registration = beginContractRun({
+    dreddOutput: options.dreddOutput ?? false,
+    register: (hooks) => {
+      registerContractHooks(hooks, context);
+      // One parameter: Dredd calls a hook of one parameter synchronously (none would never return).
+      hooks.beforeAll((_transactions) => startWaiting());
+    },
+  });
   let dreddStats: DreddStats;
   try {
     dreddStats = await runDreddInBatches(
@@ -209,14 +204,14 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
         output: [],
         loglevel: 'error',
         color: false,
+        custom: { contractRunId: registration.id },
         // The gate answers within each exchange's deadline; this only guards against the gate itself.
         http: { timeout: deadlineMs + Math.max(0, ...ordered.map((s) => transportOf(s.name).deadlineMs ?? 0)) + 5_000 },
       },
       listen,
     );
   } finally {
-    delete globalHooks[registerHooksKey];
-    reporterConsole.silent = reporterWasSilent;
+    registration.end();
     await gate.close();
   }
 
