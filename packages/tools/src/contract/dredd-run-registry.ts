@@ -17,7 +17,9 @@ export interface ContractRunHooks {
 export const dreddRunsKey = Symbol.for('off-ramp-contract.dredd-runs');
 type GlobalWithRuns = typeof globalThis & { [dreddRunsKey]?: Map<string, ContractRunHooks> };
 
-const runs = ((globalThis as GlobalWithRuns)[dreddRunsKey] ??= new Map<string, ContractRunHooks>());
+const host = globalThis as GlobalWithRuns;
+host[dreddRunsKey] ??= new Map<string, ContractRunHooks>();
+const runs = host[dreddRunsKey];
 const reporterConsole = dreddReporterOutput.default.transports.console;
 let silentBefore = reporterConsole.silent;
 
