@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumPath } from '../../support/offline-browser.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bundleForBrowser } from '../../support/browser-bundle.ts';
 import { requestExamples, responseExamples } from '../support/spec.ts';
@@ -57,7 +58,7 @@ beforeAll(async () => {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
 });
 afterAll(async () => {
   await browser?.close();

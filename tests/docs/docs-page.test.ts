@@ -1,18 +1,18 @@
 // The docs page in a real browser with the network cut off: it must render the whole contract
 // from file:// and ask nothing of the outside world. What it must show is read from the spec.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { docsDir, docsPage, docsScreenshot } from '../../scripts/lib/docs-paths.ts';
+import { docsDir, docsPage } from '../../scripts/lib/docs-paths.ts';
 import { docsPresentation, shapeNameSeparator } from '../../packages/tools/src/docs/docs-presentation.ts';
 import { loadBundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
 import { errorCatalogFromSpec } from '../../packages/tools/src/spec/error-catalog.ts';
 import { offRampPath } from '../../packages/client/generated/protocol.ts';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
-import { openOffline, type OfflinePage } from '../support/offline-browser.ts';
+import { openOffline, type OfflinePage } from '../../support/offline-browser.ts';
 import { spec } from '../support/spec.ts';
 
 const operation = spec.paths[offRampPath]!.post;
@@ -202,17 +202,6 @@ describe('docs page (dist/docs/index.html) in Chromium, offline', () => {
       [...shown].filter((label) => /^(Option|case|Variant) \d|\(\d+\)$/.test(label)),
       'alternatives shown without a name',
     ).toEqual([]);
-  });
-
-  test('saves a full-page screenshot for people to look at', async () => {
-    mkdirSync(dirname(docsScreenshot), { recursive: true });
-    // A viewport as tall as the page: Redoc renders schema details only near the viewport.
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    await page.setViewportSize({ width: 1440, height });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: docsScreenshot, fullPage: true });
-    await page.setViewportSize({ width: 1440, height: 1000 });
   });
 
   test('each valid request shape lists exactly the top-level properties it allows', async () => {

@@ -36,10 +36,10 @@ async function pack(workspace: string, destination: string): Promise<string> {
 
 async function newProject(dir: string, specs: string[]): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  // A consumer that opts out of install analytics: Prism's @scarf/scarf would otherwise run `npm ls`
-  // and try to report the install to its server (docs/releasing.md#install-size).
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', scarfSettings: { enabled: false } }));
-  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel', 'error', ...specs], {
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  // No install scripts, as npm 12 does for packages a project has not allowed: the only one in the
+  // tree is Prism's install telemetry (@scarf/scarf, docs/releasing.md#install-size).
+  await run('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel', 'error', ...specs], {
     cwd: dir,
     env: cleanEnv,
     maxBuffer: 16 * 1024 * 1024,
