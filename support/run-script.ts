@@ -73,7 +73,7 @@ export interface CommandsTogether {
 }
 
 /**
- * Runs commands of the tools' bin at once in one separate Node process (support/run-commands-together.ts),
+ * Runs commands of the tools' bin, a few at a time, in one separate Node process (support/run-commands-together.ts),
  * as the functions the bin runs; resolves with each one's result, in the order given.
  */
 export function runToolsCommandsTogether(commands: { command: 'contract' | 'fuzz'; args: string[] }[]): Promise<CommandsTogether> {

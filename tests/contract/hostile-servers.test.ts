@@ -1,9 +1,9 @@
 // `off-ramp-contract contract` against hostile and broken servers: whatever the server does, the run
 // ends in bounded time and memory with a failure per scenario (exit 1), the JUnit report is well
 // formed and holds exactly the scenarios run, a redirect is never followed, and no partner key or
-// URL password appears in the output or the report. The runs, one per server, go on at once in one
-// separate process (the contract command as the bin runs it): each within its time bound, and all
-// of them together within the memory bound of one run.
+// URL password appears in the output or the report. The runs, one per server, go on a few at a
+// time in one separate process (the contract command as the bin runs it): each within its time
+// bound, and all of them together within the memory bound of one run.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

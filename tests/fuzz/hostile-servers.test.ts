@@ -1,8 +1,8 @@
 // `off-ramp-contract fuzz` against hostile and broken servers: whatever the server does, the run
 // fails (exit 1) in bounded time and memory, a redirect is never followed, and no partner key or
 // URL password appears in the output; the repro line reads the key from the environment. The runs,
-// one per server, go on at once in one separate process (the fuzz command as the bin runs it): each
-// within its time bound, and all of them together within the memory bound of one run.
+// one per server, go on a few at a time in one separate process (the fuzz command as the bin runs
+// it): each within its time bound, and all of them together within the memory bound of one run.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultFixturesPath, loadFixtures } from '../../packages/tools/src/contract/fixtures.ts';
 import { type HostileServer, hostileBehaviors, startHostileServer } from '../../support/hostile-servers.ts';
