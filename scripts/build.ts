@@ -1,8 +1,8 @@
 // Builds both packages' dist/ (ESM + .d.ts; `prepack` of each package runs it): the client first,
 // since the tools import it by name from its built declarations. The standalone validators
-// (already plain ESM JavaScript with a .d.ts) and the Dredd hook file are copied beside the
-// compiled code, and the repository's LICENSE into each package.
-import { copyFileSync, rmSync } from 'node:fs';
+// (already plain ESM JavaScript with a .d.ts) and the CommonJS files other processes load (Dredd's
+// hook file, Prism's preload) are copied beside the compiled code, the LICENSE into each package.
+import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildInputsDigest, forgetBuildStamp, recordBuildStamp } from './lib/build-inputs.ts';
 import { committedGeneratedDir, projectRoot } from './lib/generated-dir.ts';
@@ -32,5 +32,8 @@ forgetBuildStamp();
 const clientDist = compile('client');
 for (const file of validators) copyFileSync(join(committedGeneratedDir, file), join(clientDist, 'generated', file));
 const toolsDist = compile('tools');
-copyFileSync(join(packagesDir, 'tools', 'src', 'contract', 'dredd-hookfile.cjs'), join(toolsDist, 'contract', 'dredd-hookfile.cjs'));
+// The CommonJS files that other processes load by path (Dredd's hook file, Prism's preload): tsc leaves them out.
+for (const file of readdirSync(join(packagesDir, 'tools', 'src'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.cjs'))) {
+  copyFileSync(join(packagesDir, 'tools', 'src', file), join(toolsDist, file));
+}
 recordBuildStamp(inputsDigest);

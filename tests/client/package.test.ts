@@ -4,13 +4,16 @@ import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { bundleForBrowser } from '../../support/browser-bundle.ts';
 import { requestExamples, responseExamples } from '../support/spec.ts';
+
+// The CommonJS files other processes load by path (Dredd's hook file, Prism's preload), each of them.
+const commonJsSources = readdirSync(resolve(projectRoot, 'packages/tools/src'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.cjs'));
 
 const packedFiles = (workspace: string) => {
   const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: resolve(projectRoot, workspace), encoding: 'utf8' });
@@ -49,11 +52,11 @@ const packs: [string, { workspace: string; ships: string; shipped: string[]; lea
     '@off-ramp/contract-tools',
     {
       workspace: 'packages/tools',
-      ships: 'the compiled CLI, its Dredd hook file, the default fixtures and the docs page template',
+      ships: 'the compiled CLI, the files Dredd and Prism load (hook file, preload), the default fixtures and the docs page template',
       shipped: [
         'dist/cli/off-ramp-contract.js',
         'dist/contract/cli.js',
-        'dist/contract/dredd-hookfile.cjs',
+        ...commonJsSources.map((file) => `dist/${file}`),
         'dist/index.js',
         'dist/index.d.ts',
         'fixtures/contract-fixtures.json',
@@ -68,6 +71,10 @@ const packs: [string, { workspace: string; ships: string; shipped: string[]; lea
     },
   ],
 ];
+
+test('the CommonJS files are found (Dredd hook file, Prism preload)', () => {
+  expect(commonJsSources.sort()).toEqual(['contract/dredd-hookfile.cjs', 'prism/prism-preload.cjs']);
+});
 
 describe.each(packs)('npm pack of %s', (_name, { workspace, ships, shipped, leavesOut, allowed }) => {
   const files = packedFiles(workspace);

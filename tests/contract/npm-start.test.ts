@@ -2,7 +2,7 @@
 // reference implementation and the mock on free ports, the suite against both, a coverage table,
 // everything stopped afterwards, and a non-zero exit when a scenario fails.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -12,6 +12,7 @@ import { loadBundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
 import { contractScenarios } from '../../packages/tools/src/contract/scenarios.ts';
 import { runScript } from '../../support/run-script.ts';
 import { derivedNames } from '../support/derived.ts';
+import { processesMentioning } from '../support/processes.ts';
 
 const scenarioCount = contractScenarios(loadBundledSpec()).length;
 const catalogRows = errorCatalogFromSpec(loadBundledSpec()).length;
@@ -26,19 +27,6 @@ const answers = (url: string) =>
     () => true,
     () => false,
   );
-
-/** Command lines of the running processes that mention `text` (Linux /proc). */
-const processesMentioning = (text: string) =>
-  readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .flatMap((pid) => {
-      try {
-        return [readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')];
-      } catch {
-        return []; // the process ended meanwhile
-      }
-    })
-    .filter((command) => command.includes(text));
 
 describe('npm start', () => {
   // Both wait for the reference implementation's 10 s request timeout: they run at once.

@@ -57,6 +57,18 @@ describe('scenarios from the Arazzo workflows', () => {
     }
   });
 
+  test('loadArazzo hands each caller a copy of its own, and reads a changed file anew', () => {
+    const first = loadArazzo();
+    const count = first.workflows.length;
+    first.workflows.pop();
+    expect(loadArazzo().workflows).toHaveLength(count);
+    const path = join(work, 'one-workflow.arazzo.yaml');
+    writeFileSync(path, stringify({ ...first, workflows: first.workflows.slice(0, 1) }));
+    expect(loadArazzo(path).workflows).toHaveLength(1);
+    writeFileSync(path, stringify({ ...first, workflows: first.workflows.slice(0, 2) }));
+    expect(loadArazzo(path).workflows).toHaveLength(2);
+  });
+
   test('6 successes under 201 and one scenario per catalog row, with that row', () => {
     const catalog = errorCatalogFromSpec(spec);
     expect(scenarios).toHaveLength(6 + catalog.length);

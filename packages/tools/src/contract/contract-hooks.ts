@@ -56,8 +56,10 @@ export function registerContractHooks(hooks: DreddHooks, context: ContractHookCo
     // Dredd's own body check only looks for the example's keys, and its header check wants the
     // Content-Type to equal "application/json" exactly (no charset). The hooks check both fully
     // (schema, catalog row, Content-Type with charset allowed), so Dredd keeps the status check.
+    // Without expected headers Gavel skips its header check, which compiles a JSON Schema with an
+    // Ajv of its own per transaction (about a tenth of a contract run's CPU).
     delete transaction.expected.body;
-    transaction.expected.headers = {};
+    delete transaction.expected.headers;
     // Without the status check selected, Dredd's own comparison must not fail the scenario either.
     if (!context.checks.has('status') && transaction.real) transaction.expected.statusCode = String(transaction.real.statusCode);
   });

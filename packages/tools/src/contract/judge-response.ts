@@ -34,7 +34,7 @@ export interface ResponseJudge {
 
 /**
  * A judge for one contract run (uniqueness is checked across the answers it sees), using an Ajv
- * that knows the spec's schemas (`createSpecAjv`). A mock answers with the spec's examples, whose
+ * that knows the spec's schemas (`createSpecAjv`, or `sharedSpecAjv` to share it between runs). A mock answers with the spec's examples, whose
  * timestamps are fixed: `liveTransactions: false` skips the check that createdAt is the time of
  * the request.
  */

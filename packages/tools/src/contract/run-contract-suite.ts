@@ -5,7 +5,8 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errorCatalogFromSpec } from '../spec/error-catalog.ts';
-import { createSpecAjv, loadBundledSpec, schemaValidator } from '../spec/spec-schemas.ts';
+import { sharedSpecAjv } from '../spec/shared-spec-ajv.ts';
+import { loadBundledSpec, schemaValidator } from '../spec/spec-schemas.ts';
 import type { Deviation } from './checks/deviation.ts';
 import { formatDeviation } from './checks/deviation.ts';
 import { registerContractHooks, type ContractHookContext } from './contract-hooks.ts';
@@ -118,7 +119,7 @@ export async function runContractSuite(options: ContractRunOptions): Promise<Con
   const selected = options.only?.length ? allScenarios.filter((s) => options.only!.includes(s.name)) : allScenarios;
   const checks = selectedChecks(options.checks);
 
-  const ajv = createSpecAjv(spec);
+  const ajv = sharedSpecAjv(spec);
   const requestValidator = schemaValidator(ajv, 'OffRampRequest');
   const plan = planScenarios(target, selected, (s) => s.apiKeyFixture !== null && requestValidator(substitute(s.requestBody)) === true);
 

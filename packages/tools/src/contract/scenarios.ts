@@ -93,8 +93,14 @@ export function responseSchemaOf(spec: BundledSpec, status: number): string {
   return refName(spec.components.responses[refName(response)].content['application/json'].schema);
 }
 
+// Parsing the YAML is a tenth of a short contract run's CPU, and a process's runs mostly read the
+// same document: the last text parsed is kept, and each caller gets a copy of its own.
+let lastParsed: { text: string; document: ArazzoDocument } | undefined;
+
 export function loadArazzo(path = defaultArazzoPath): ArazzoDocument {
-  return parse(readFileSync(path, 'utf8')) as ArazzoDocument;
+  const text = readFileSync(path, 'utf8');
+  if (lastParsed?.text !== text) lastParsed = { text, document: parse(text) as ArazzoDocument };
+  return structuredClone(lastParsed.document);
 }
 
 type StepParameter = { name: string; in: string; value: unknown };

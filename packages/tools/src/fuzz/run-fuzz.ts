@@ -5,7 +5,8 @@
 // hostile server can neither hang the run nor pass it. Deterministic by seed; a wrong answer is
 // shrunk by fast-check to a minimal body (within a time budget) and printed as a curl line.
 import fc from 'fast-check';
-import { createSpecAjv, type BundledSpec } from '../spec/spec-schemas.ts';
+import { sharedSpecAjv } from '../spec/shared-spec-ajv.ts';
+import type { BundledSpec } from '../spec/spec-schemas.ts';
 import type { Deviation } from '../contract/checks/deviation.ts';
 import { checkFixtureKeys, fixtureAt, fixtureSecrets, type Fixtures } from '../contract/fixtures.ts';
 import { boundedExchange, defaultExchangeLimits } from '../http/bounded-exchange.ts';
@@ -69,7 +70,7 @@ export async function runFuzz(spec: BundledSpec, options: FuzzOptions): Promise<
   const redact = createRedactor([...fixtureSecrets(options.fixtures), ...urlSecrets(target)]);
   const scenarios = new Map(contractScenarios(spec).map((scenario) => [scenario.name, scenario]));
   const created = [...scenarios.values()].find((scenario) => scenario.status === 201)!;
-  const judge = createResponseJudge(spec, createSpecAjv(spec), { liveTransactions: true });
+  const judge = createResponseJudge(spec, sharedSpecAjv(spec), { liveTransactions: true });
   const limits = {
     deadlineMs: options.timeoutMs ?? defaultExchangeLimits.deadlineMs,
     maxResponseBytes: options.maxResponseBytes ?? defaultExchangeLimits.maxResponseBytes,

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { bundledSpecPath } from '../spec/contract-files.ts';
 import { freePort } from './free-port.ts';
 
@@ -29,6 +30,8 @@ export interface PrismServer {
 }
 
 const prismEntry = resolve(dirname(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
+/** Loaded before Prism: SIGTERM ends it through process.exit (so that Node writes its compile cache). */
+const prismPreload = resolve(dirname(fileURLToPath(import.meta.url)), 'prism-preload.cjs');
 /** Node's header limit for Prism (and the mock's front): 64 KiB. */
 export const prismMaxHeaderBytes = 64 * 1024;
 const listeningLine = /Prism is listening on (http:\/\/\S+)/;
@@ -60,7 +63,9 @@ async function startPrismOn(options: PrismOptions, host: string, port: number): 
   // Node's HTTP server refuses headers over 16 KiB with a bare 431 before Prism sees them; the
   // spec's RequestHeadersTooLarge scenario sends 20 KB of headers, which Prism must get to answer.
   const nodeOptions = [`--max-http-header-size=${prismMaxHeaderBytes}`];
-  const child = spawn(process.execPath, [...nodeOptions, prismEntry, ...args, '-h', host, '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeOptions, '--require', prismPreload, prismEntry, ...args, '-h', host, '-p', String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   let logStream: ReturnType<typeof createWriteStream> | undefined;
   if (log === 'inherit') {
