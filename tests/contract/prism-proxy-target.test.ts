@@ -3,13 +3,16 @@
 // answer, which the contract suite then fails.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runContractSuite } from '../../packages/tools/src/contract/run-contract-suite.ts';
 import { startPrism, type PrismServer } from '../../packages/tools/src/prism/start-prism.ts';
 import { answerFaults } from './support/answer-faults.ts';
 import { useReferenceBehindFaultProxy } from './support/reference-behind-fault-proxy.ts';
 import { derivedNames } from '../support/derived.ts';
+import { processesMentioning } from '../support/processes.ts';
+import { projectRoot } from '../../scripts/lib/generated-dir.ts';
+import { bundledSpecPath } from '../../packages/tools/src/spec/contract-files.ts';
 
 // The requests the spec rejects (schema-invalid bodies, no API key): Prism answers them itself.
 const refusedByPrism = ['ApiKeyMissing', 'UserIdMissing', 'InvalidUserInput', 'PricingSourceMissing', 'BankSourceMissing'];
@@ -36,6 +39,14 @@ afterAll(async () => {
 });
 
 describe('the reference implementation behind prism proxy --errors', () => {
+  test('Prism runs with its preload, through which SIGTERM ends it by process.exit (tests/mock/prism-preload.test.ts)', () => {
+    const preload = resolve(projectRoot, 'packages/tools/src/prism/prism-preload.cjs');
+    expect(processesMentioning(` proxy ${bundledSpecPath} ${servers.faults.url} `)).toEqual([
+      expect.stringContaining(`--require ${preload} `),
+      expect.stringContaining(`--require ${preload} `),
+    ]);
+  });
+
   test('every scenario whose request meets the spec passes; the others cannot reach the implementation', async () => {
     servers.faults.setFault(undefined);
     const run = await runContractSuite({ server: prism.url, target: 'prism-proxy', reportPath: join(reports, 'proxy.xml') });

@@ -1,15 +1,13 @@
 // Prism runs with a preload (prism-preload.cjs) through which SIGTERM ends it by process.exit:
 // only then does Node write its compile cache (NODE_COMPILE_CACHE), which the next start reads.
+// That startPrism passes it to Prism is checked where Prisms run (prism-proxy-target.test.ts).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
-import { bundledSpecPath } from '../../packages/tools/src/spec/contract-files.ts';
-import { startPrism } from '../../packages/tools/src/prism/start-prism.ts';
-import { processesMentioning } from '../support/processes.ts';
 
 const preload = resolve(projectRoot, 'packages/tools/src/prism/prism-preload.cjs');
 const work = mkdtempSync(join(tmpdir(), 'off-ramp-prism-preload-'));
@@ -37,18 +35,5 @@ describe("Prism's preload", () => {
 
   test('without it, the signal ends the process and nothing is written (what the preload is for)', async () => {
     expect(await stoppedBySigterm([], mkdtempSync(join(work, 'cache-')))).toEqual({ code: null, signal: 'SIGTERM', cached: false });
-  });
-
-  test('startPrism starts Prism with it', async () => {
-    // A copy of the spec with a name of its own, to find this Prism among the processes.
-    const specPath = join(work, `preload-${process.pid}-openapi.json`);
-    copyFileSync(bundledSpecPath, specPath);
-    const prism = await startPrism({ mode: 'mock', specPath, log: join(work, 'prism.log') });
-    try {
-      expect(processesMentioning(specPath)).toEqual([expect.stringContaining(`--require ${preload} `)]);
-    } finally {
-      await prism.close();
-    }
-    expect(processesMentioning(specPath)).toEqual([]);
   });
 });

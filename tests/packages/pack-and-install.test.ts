@@ -5,7 +5,7 @@
 // compiled consumer runs against the sandbox, and the client alone brings neither Dredd nor Prism.
 // The install size and dependency count of each project are printed (docs/releasing.md).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -128,12 +128,15 @@ describe('the client package alone', () => {
     expect(readdirNames(join(toolsProject, 'node_modules'))).toEqual(expect.arrayContaining(['dredd', '@stoplight/prism-cli', '@off-ramp/contract-tools']));
   });
 
-  test("a consumer's file compiles against its types (library declarations checked), and an invalid body does not", async () => {
-    // One compiler run over both files: the consumer's file (emitted for the sandbox test) and the
-    // same file without its @ts-expect-error, where the types must reject the body.
+  test("a consumer's files compile against its types (library declarations checked), and an invalid body does not", async () => {
+    // One compiler run over three files: the consumer's file (emitted for the sandbox test), the
+    // consumer of tests/fixtures/consumer, and the first without its @ts-expect-error, where the
+    // types must reject the body.
+    copyFileSync(resolve(projectRoot, 'tests/fixtures/consumer/consumer.ts'), join(clientProject, 'consumer.ts'));
     writeFileSync(join(clientProject, 'unchecked.ts'), consumerSource.replace(/\/\/ @ts-expect-error.*\n/, ''));
-    writeFileSync(join(clientProject, 'tsconfig.both.json'), JSON.stringify({ ...consumerTsconfig, files: ['sandbox-client.ts', 'unchecked.ts'] }));
-    const output = await run(join(clientProject, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.both.json'], { cwd: clientProject }).then(
+    const files = ['sandbox-client.ts', 'consumer.ts', 'unchecked.ts'];
+    writeFileSync(join(clientProject, 'tsconfig.all.json'), JSON.stringify({ ...consumerTsconfig, files }));
+    const output = await run(join(clientProject, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.all.json'], { cwd: clientProject }).then(
       () => 'compiled without an error',
       (error: { stdout: string }) => error.stdout,
     );
