@@ -10,7 +10,9 @@ export default defineConfig({
     typecheck: {
       enabled: true,
       include: ['tests/**/*.test-d.ts'],
-      tsconfig: './tsconfig.json',
+      // The type tests only: `npm run lint:ts` checks the whole project (a cold check of it here cost
+      // three times as much).
+      tsconfig: './tsconfig.type-tests.json',
     },
     // Most test files wait on sockets, child processes and timeouts rather than the CPU: on a
     // 2-core machine vitest's default (cores - 1 = one worker) runs them one after another.
