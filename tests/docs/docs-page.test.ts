@@ -1,17 +1,16 @@
 // The docs page in a real browser with the network cut off: it must render the whole contract
 // from file:// and ask nothing of the outside world. What it must show is read from the spec.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { docsDir, docsPage } from '../../scripts/lib/docs-paths.ts';
+import { buildDocs } from '../../packages/tools/src/docs/build-docs.ts';
 import { docsPresentation, shapeNameSeparator } from '../../packages/tools/src/docs/docs-presentation.ts';
 import { loadBundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
 import { errorCatalogFromSpec } from '../../packages/tools/src/spec/error-catalog.ts';
 import { offRampPath } from '../../packages/client/generated/protocol.ts';
-import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { openOffline, type OfflinePage } from '../../support/offline-browser.ts';
 import { spec } from '../support/spec.ts';
 
@@ -58,7 +57,8 @@ let page: Page;
 let hydrated = false;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['--import', 'tsx', resolve(projectRoot, 'scripts', 'build-docs.ts')], { cwd: projectRoot, stdio: 'pipe' });
+  // What `npm run docs` does (scripts/build-docs.ts), without a process of its own.
+  buildDocs(docsDir);
   offline = await openOffline(pathToFileURL(docsPage).href);
   page = offline.page;
   page.setDefaultTimeout(10_000);

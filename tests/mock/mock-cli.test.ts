@@ -1,17 +1,21 @@
 // `npm run mock`: the mock (Prism behind the validating front) serves the bundled spec on the port
 // asked for, answers a scenario by name, answers a faulty body as the server does, and stops on
-// SIGTERM (Prism with it, and a request still arriving cut off); a bad port is a usage error.
+// SIGTERM (Prism with it, and a request still arriving cut off); a port in use and a bad port stop
+// the start (these two through the built bin, which runs the same module).
 import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { freePort } from '../../packages/tools/src/prism/free-port.ts';
+import { toolsBin } from '../../support/run-script.ts';
 import { postJson } from '../support/post-json.ts';
 import { requestExamples, responseExamples } from '../support/spec.ts';
 import { postHead, rawConnection, sleep, write } from '../support/raw-socket.ts';
 
-function npmRunMock(args: string[]) {
-  const child = spawn('npm', ['run', '-s', 'mock', '--', ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+/** The mock command as a developer starts it here (`npm run mock`: the sources through tsx), or as the built bin. */
+function startMockCommand(args: string[], via: 'npm run mock' | 'the built bin' = 'npm run mock') {
+  const command: [string, string[]] = via === 'npm run mock' ? ['npm', ['run', '-s', 'mock', '--', ...args]] : [process.execPath, [toolsBin, 'mock', ...args]];
+  const child = spawn(command[0], command[1], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -19,10 +23,10 @@ function npmRunMock(args: string[]) {
   return { child, exit, output: () => output };
 }
 
-describe('npm run mock', () => {
+describe('npm run mock (the mock command)', () => {
   test('serves the bundled spec on the given port and stops on SIGTERM', async () => {
     const port = await freePort();
-    const mock = npmRunMock(['--port', String(port)]);
+    const mock = startMockCommand(['--port', String(port)]);
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setInterval(() => {
         const ready = /^mock: listening on (http:\/\/127\.0\.0\.1:\d+)/m.exec(mock.output());
@@ -86,7 +90,8 @@ describe('npm run mock', () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     try {
-      const mock = npmRunMock(['--port', String((taken.address() as AddressInfo).port)]);
+      // The bin runs the same module as `npm run mock`, without compiling the sources first.
+      const mock = startMockCommand(['--port', String((taken.address() as AddressInfo).port)], 'the built bin');
       expect(await mock.exit).toBe(2);
       expect(mock.output()).toMatch(/^mock: cannot start: .*EADDRINUSE/m);
       const prismUrl = /Prism is listening on (http:\/\/\S+)/.exec(mock.output())![1]!;
@@ -102,7 +107,7 @@ describe('npm run mock', () => {
   });
 
   test('a bad --port is a usage error (exit 2)', async () => {
-    const mock = npmRunMock(['--port', 'eighty']);
+    const mock = startMockCommand(['--port', 'eighty'], 'the built bin');
     expect(await mock.exit).toBe(2);
     expect(mock.output()).toContain('--port must be a number from 0 to 65535, not eighty');
   });

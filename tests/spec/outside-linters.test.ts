@@ -36,12 +36,14 @@ function arazzoWithoutWorkflowId(): string {
 
 describe('Spectral (spectral:oas, spectral:arazzo)', () => {
   test('finds nothing in the bundle and the Arazzo scenarios', () => {
-    expect(spectralFindings([bundle, arazzo])).toEqual([]);
+    expect(spectralFindings([bundle, arazzo])).toEqual({ [bundle]: [], [arazzo]: [] });
   });
 
-  test('reports an invalid media-type example and a workflow without its id', () => {
-    expect(spectralFindings([bundleWithInvalidExample()])).toContain('oas3-valid-media-example');
-    expect(spectralFindings([arazzoWithoutWorkflowId()]).length).toBeGreaterThan(0);
+  test('reports an invalid media-type example and a workflow without its id (both copies in one run)', () => {
+    const [brokenBundle, brokenArazzo] = [bundleWithInvalidExample(), arazzoWithoutWorkflowId()];
+    const findings = spectralFindings([brokenBundle, brokenArazzo]);
+    expect(findings[brokenBundle]).toContain('oas3-valid-media-example');
+    expect(findings[brokenArazzo]!.length).toBeGreaterThan(0);
   });
 });
 

@@ -7,14 +7,21 @@ import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 
 const bin = (name: string) => resolve(projectRoot, 'node_modules', '.bin', name);
 
-export function spectralFindings(paths: string[]): string[] {
+/** The rule names of Spectral's findings in each of `paths` (one run for them all), by path. */
+export function spectralFindings(paths: string[]): Record<string, string[]> {
   const run = spawnSync(bin('spectral'), ['lint', ...paths, '--ruleset', resolve(projectRoot, '.spectral.yaml'), '--format', 'json', '--quiet'], {
     cwd: projectRoot,
     encoding: 'utf8',
   });
   const json = run.stdout.slice(run.stdout.indexOf('['));
   if (!json.startsWith('[')) throw new Error(`spectral printed no report: ${run.stdout}${run.stderr}`);
-  return (JSON.parse(json) as { code: string }[]).map((finding) => finding.code);
+  const byPath: Record<string, string[]> = Object.fromEntries(paths.map((path) => [path, []]));
+  for (const finding of JSON.parse(json) as { code: string; source?: string }[]) {
+    // A finding in another file (a document the linted one refers to) is listed under that file.
+    const source = resolve(projectRoot, finding.source ?? '(no source)');
+    byPath[source] = [...(byPath[source] ?? []), finding.code];
+  }
+  return byPath;
 }
 
 export function redoclyRecommendedFindings(paths: string[]): string[] {
