@@ -15,7 +15,8 @@ export default defineConfig({
       tsconfig: './tsconfig.type-tests.json',
     },
     // Most test files wait on sockets, child processes and timeouts rather than the CPU: on a
-    // 2-core machine vitest's default (cores - 1 = one worker) runs them one after another.
+    // 2-core machine vitest's default (cores - 1 = one worker) runs them one after another. Four
+    // did better than three on fresh clones (docs/development.md#how-the-tests-run).
     maxWorkers: 4,
     // A worker runs its files one after another in one process, instead of a new process per
     // file: no test file changes process-wide state (no mocks, stubs, fake timers, chdir or
