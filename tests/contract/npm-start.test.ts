@@ -58,8 +58,10 @@ describe('npm start', () => {
     const specPath = join(work, 'changed-openapi.json');
     writeFileSync(specPath, JSON.stringify(spec));
 
-    const { code, output } = await start('failing', ['--spec', specPath]);
+    // --named-only: the changed row is a named scenario's (and the option is exercised here).
+    const { code, output } = await start('failing', ['--spec', specPath, '--named-only']);
     expect(output).toMatch(/^QuoteExpired +400 +FAIL +PASS$/m);
+    expect(output).toMatch(new RegExp(`^Scenarios passed +${scenarioCount - 1}/${scenarioCount} +${scenarioCount}/${scenarioCount}$`, 'm'));
     expect(output).toContain('[catalog-message]: expected "Quote has expired.", actual "Quote has expired"');
     expect(output).toMatch(/^start: reference: FAILED/m);
     expect(output).toMatch(/^start: FAILED in /m);

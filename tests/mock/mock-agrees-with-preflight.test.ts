@@ -127,13 +127,17 @@ describe('the comparison can fail: bare Prism (the mock without its front) disag
     expect((await send(mock.prismUrl, { body: example, headers: { 'partner-api-key': fixtures.apiKeys.malformed } })).status).toBe(201);
   });
 
-  test('over the corpus, bare Prism disagrees on most bodies, the unknown properties among them', async () => {
-    const run = await compareWithPreflight(mock.prismUrl, corpus);
+  test('over the corpus (every fourth body, and the named ones), bare Prism disagrees on most bodies, the unknown properties among them', async () => {
+    // A fixed sample shows it as well as the whole corpus (which the mock gets above): bare Prism
+    // spends milliseconds on each body, and this is the comparison's control, not its subject.
+    const sample = corpus.filter((entry, index) => index % 4 === 0 || explicitBodies.includes(entry));
+    const run = await compareWithPreflight(mock.prismUrl, sample);
     console.log(`bare Prism vs preflight: ${run.summary}`);
     const labels = run.disagreements.map((d) => d.label);
     expect(labels).toEqual(expect.arrayContaining(['unknown property fiatAmmount', 'unknown property note', 'own key valueOf']));
     expect(run.count('created a rejected body')).toBeGreaterThan(0);
-    expect(run.disagreements.length).toBeGreaterThan(1000);
+    expect(run.disagreements.length).toBeGreaterThan(sample.length / 2);
+    expect(sample.length).toBeGreaterThan(500);
   }, 300_000);
 });
 

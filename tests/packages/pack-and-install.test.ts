@@ -94,7 +94,10 @@ const consumerTsconfig = {
     target: 'es2022',
     lib: ['es2022', 'dom'],
     types: [],
+    // The packages' declarations are checked as the consumer's own code is; TypeScript's own lib
+    // files (lib.dom.d.ts and the like, a third of the compile) are not ours to check.
     skipLibCheck: false,
+    skipDefaultLibCheck: true,
     outDir: 'out',
   },
   files: ['sandbox-client.ts'],
@@ -128,7 +131,7 @@ describe('the client package alone', () => {
     expect(readdirNames(join(toolsProject, 'node_modules'))).toEqual(expect.arrayContaining(['dredd', '@stoplight/prism-cli', '@off-ramp/contract-tools']));
   });
 
-  test("a consumer's files compile against its types (library declarations checked), and an invalid body does not", async () => {
+  test("a consumer's files compile against its types (the packages' declarations checked), and an invalid body does not", async () => {
     // One compiler run over three files: the consumer's file (emitted for the sandbox test), the
     // consumer of tests/fixtures/consumer, and the first without its @ts-expect-error, where the
     // types must reject the body.
