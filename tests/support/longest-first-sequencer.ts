@@ -8,21 +8,24 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
-/** Slowest first, as measured on the 2-core machine (docs/development.md#speed). */
+/** Slowest first, as measured on a fresh clone of the 2-core machine (2026-12-06; docs/development.md#speed). */
 export const longRunningFiles = [
   'tests/packages/pack-and-install.test.ts',
   'tests/contract/npm-start.test.ts',
-  'tests/contract/contract-cli.test.ts',
-  'tests/contract/hostile-servers.test.ts',
   'tests/docs/docs-page.test.ts',
-  'tests/contract/fault-injection.test.ts',
+  'tests/contract/contract-cli.test.ts',
+  'tests/mock/prism-mock.test.ts',
+  'tests/contract/hostile-servers.test.ts',
   'tests/mock/mock-agrees-with-preflight.test.ts',
   'tests/contract/prism-proxy-target.test.ts',
-  'tests/mock/prism-mock.test.ts',
-  'tests/fuzz/hostile-servers.test.ts',
   'tests/reference/lingering-and-timeouts.test.ts',
+  'tests/contract/fault-injection.test.ts',
+  'tests/contract/respect.test.ts',
+  'tests/fuzz/hostile-servers.test.ts',
+  'tests/client/hostile-servers.test.ts',
   'tests/spec/breaking-changes.test.ts',
-  'tests/spec/generated.test.ts',
+  'tests/mock/mock-cli.test.ts',
+  'tests/reference/any-input.test.ts',
 ];
 
 const missing = longRunningFiles.filter((file) => !existsSync(resolve(root, file)));
