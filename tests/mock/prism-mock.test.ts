@@ -126,7 +126,8 @@ describe('the contract suite against the mock', () => {
   });
 
   test('without asking by name, the stateless mock fails the scenarios it cannot derive', async () => {
-    const run = await runContractSuite({ server: mock.url, target: 'server', reportPath: join(work, 'mock-as-server.xml') });
+    // The named scenarios are enough to show it (the derived ones add nothing to this verdict).
+    const run = await runContractSuite({ server: mock.url, target: 'server', derived: false, reportPath: join(work, 'mock-as-server.xml') });
     expect(run.passed).toBe(false);
     expect(run.results.find((r) => r.scenario.name === 'ReceiverNotFound')!.verdict).toBe('fail');
   });
