@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 // The tools package as built (npm start builds it first): plain JavaScript, no TypeScript loader.
 import {
+  type CloseOptions,
   type ContractRunResult,
   formatCoverageTable,
   formatScenarioLines,
@@ -26,7 +27,7 @@ const reportDir = resolve(outDir, 'contract');
 // Everything started or starting, so that a failure or a signal stops it all.
 const running: Promise<ReferenceServer | MockServer>[] = [];
 // A signal stops them at once: requests in progress (the stalled one among them) are cut off.
-const stopAll = (options: { force?: boolean } = {}) => Promise.allSettled(running.splice(0).map((server) => server.then((s) => s.close(options))));
+const stopAll = (options: CloseOptions = {}) => Promise.allSettled(running.splice(0).map((server) => server.then((s) => s.close(options))));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

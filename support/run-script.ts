@@ -2,9 +2,10 @@
 // script of the repository through tsx (as npm runs it), or a command of the tools' bin as it is
 // built and installed (packages/tools/dist, plain JavaScript: no TypeScript loader, no esbuild
 // process beside each run). The test run's global setup builds dist/ from the current sources.
-import { spawn } from 'node:child_process';
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 
 // support/ imports only the packages and itself (tests/packages/import-direction.test.ts): the
 // workspace root is where this folder sits.
@@ -12,6 +13,15 @@ const projectRoot = resolve(import.meta.dirname, '..');
 
 /** The tools package's bin as built: `off-ramp-contract <command> [options]`. */
 export const toolsBin = resolve(projectRoot, 'packages', 'tools', 'dist', 'cli', 'off-ramp-contract.js');
+
+/**
+ * Starts a command of the tools' bin, its output piped: as built (the default), or with
+ * `viaNpm` as a developer starts it here (`npm run -s <command> -- <args>`: the sources through tsx).
+ */
+export function spawnToolsCommand(command: string, args: string[], { viaNpm = false } = {}): ChildProcessByStdio<null, Readable, Readable> {
+  const [file, prefix] = viaNpm ? ['npm', ['run', '-s', command, '--']] : [process.execPath, [toolsBin, command]];
+  return spawn(file, [...prefix, ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+}
 
 export interface ScriptRun {
   code: number | null;

@@ -12,6 +12,7 @@ import { loadBundledSpec } from '../../packages/tools/src/spec/spec-schemas.ts';
 import { errorCatalogFromSpec } from '../../packages/tools/src/spec/error-catalog.ts';
 import { offRampPath } from '../../packages/client/generated/protocol.ts';
 import { openOffline, type OfflinePage } from '../../support/offline-browser.ts';
+import { redocHydrated } from '../../support/redoc-page.ts';
 import { spec } from '../support/spec.ts';
 
 const operation = spec.paths[offRampPath]!.post;
@@ -62,17 +63,11 @@ beforeAll(async () => {
   offline = await openOffline(pathToFileURL(docsPage).href);
   page = offline.page;
   page.setDefaultTimeout(10_000);
-  // The page is server-rendered; it is interactive once React has hydrated it (a fiber on the root's nodes).
-  // A page whose script cannot load never gets there: the first test says why.
-  hydrated = await page
-    .waitForFunction(() => {
-      const node = document.querySelector('#redoc a');
-      return node !== null && Object.keys(node).some((key) => key.startsWith('__reactFiber'));
-    })
-    .then(
-      () => true,
-      () => false,
-    );
+  // A page whose script cannot load never hydrates: the first test says why.
+  hydrated = await redocHydrated(page).then(
+    () => true,
+    () => false,
+  );
 });
 
 test("Redoc reads the presentation decorator's output: the spec as docsPresentation rewrites it, not the spec itself", () => {

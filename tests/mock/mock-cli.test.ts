@@ -2,20 +2,17 @@
 // asked for, answers a scenario by name, answers a faulty body as the server does, and stops on
 // SIGTERM (Prism with it, and a request still arriving cut off); a port in use and a bad port stop
 // the start (these two through the built bin, which runs the same module).
-import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
-import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { freePort } from '../../packages/tools/src/prism/free-port.ts';
-import { toolsBin } from '../../support/run-script.ts';
+import { spawnToolsCommand } from '../../support/run-script.ts';
 import { postJson } from '../support/post-json.ts';
 import { requestExamples, responseExamples } from '../support/spec.ts';
 import { postHead, rawConnection, sleep, write } from '../support/raw-socket.ts';
 
 /** The mock command as a developer starts it here (`npm run mock`: the sources through tsx), or as the built bin. */
 function startMockCommand(args: string[], via: 'npm run mock' | 'the built bin' = 'npm run mock') {
-  const command: [string, string[]] = via === 'npm run mock' ? ['npm', ['run', '-s', 'mock', '--', ...args]] : [process.execPath, [toolsBin, 'mock', ...args]];
-  const child = spawn(command[0], command[1], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnToolsCommand('mock', args, { viaNpm: via === 'npm run mock' });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

@@ -2,15 +2,14 @@
 // built bin):
 // one ready line on stdout, requests served, a clean exit 0 on SIGTERM and
 // SIGINT, a usage error for bad options, and a custom fixtures file seeding the state.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 import { requestExamples } from '../support/spec.ts';
 import { fixtures, send } from '../support/reference-http.ts';
-import { toolsBin } from '../../support/run-script.ts';
+import { spawnToolsCommand } from '../../support/run-script.ts';
 import { postHead, rawConnection, sleep, write } from '../support/raw-socket.ts';
 
 interface Running {
@@ -21,11 +20,8 @@ interface Running {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** `npm run -s reference -- <args>`, or with `viaNpm: false` the same command of the built bin (no npm, no tsx start-up). */
-function spawnCli(args: string[], { viaNpm = false } = {}): ChildProcess {
-  const [command, prefix] = viaNpm ? ['npm', ['run', '-s', 'reference', '--']] : [process.execPath, [toolsBin, 'reference']];
-  return spawn(command as string, [...(prefix as string[]), ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-}
+/** The reference command of the built bin, or with `viaNpm` `npm run -s reference -- <args>`. */
+const spawnCli = (args: string[], options: { viaNpm?: boolean } = {}) => spawnToolsCommand('reference', args, options);
 
 /** Starts the CLI and waits for the ready line. */
 function startCli(args: string[], options: { viaNpm?: boolean } = {}): Promise<Running> {

@@ -5,8 +5,7 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
-
-const root = resolve(import.meta.dirname, '..', '..');
+import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 
 /** Slowest first, as measured on a fresh clone of the 2-core machine (2026-12-06; docs/development.md#speed). */
 export const longRunningFiles = [
@@ -28,14 +27,14 @@ export const longRunningFiles = [
   'tests/reference/any-input.test.ts',
 ];
 
-const missing = longRunningFiles.filter((file) => !existsSync(resolve(root, file)));
+const missing = longRunningFiles.filter((file) => !existsSync(resolve(projectRoot, file)));
 if (missing.length > 0) throw new Error(`longest-first-sequencer: no such test file: ${missing.join(', ')}`);
 
 export class LongestFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const rank = (file: TestSpecification) => {
-      const index = longRunningFiles.indexOf(relative(root, file.moduleId));
+      const index = longRunningFiles.indexOf(relative(projectRoot, file.moduleId));
       return index === -1 ? longRunningFiles.length : index;
     };
     // Array.prototype.sort is stable: the other files keep vitest's order.

@@ -9,9 +9,8 @@
 //   not in the run's folder: workers that end after the run write to it as they exit.
 import { accessSync, constants, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const projectRoot = resolve(import.meta.dirname, '..', '..');
+import { join } from 'node:path';
+import { projectRoot } from '../../scripts/lib/generated-dir.ts';
 
 const ramBacked = '/dev/shm';
 

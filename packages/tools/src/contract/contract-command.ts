@@ -1,18 +1,22 @@
 // off-ramp-contract contract --server <url> [--fixtures <file>] [--target server|prism-mock|prism-proxy]
 //                     [--report <file>] [--verdict <file>] [--only <scenario>]... [--named-only] [--check <id>]... [--timeout <seconds>] [--dredd-output]
 // Exit codes: 0 every scenario that ran passed; 1 a scenario failed; 2 the run could not start.
-// The command as a function of its arguments (cli.ts runs it with the process' own); a usage error
-// or --help ends the process, as for every command of the bin.
+// The command as a function of its arguments (cli.ts runs it with the process' own): a usage error
+// or --help prints through `io` and returns 2 or 0; it never ends the process.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { commandOptions, usageError } from '../cli/command-options.ts';
+import { endsAs, parseCommandOptions, usageFailure } from '../cli/command-options.ts';
 import type { CommandIo } from '../cli/command-io.ts';
 import { targetKinds, type TargetKind } from './targets.ts';
 
 const usage = `usage: off-ramp-contract contract --server <url> [--fixtures <file>] [--target ${targetKinds.join('|')}] [--report <file>] [--verdict <file>] [--only <scenario>]... [--named-only] [--check <id>]... [--timeout <seconds>] [--dredd-output]`;
 
-export async function contractCommand(args: string[], io: CommandIo): Promise<number> {
-  const values = commandOptions('contract', usage, {
+export function contractCommand(args: string[], io: CommandIo): Promise<number> {
+  return endsAs(io, () => run(args, io));
+}
+
+async function run(args: string[], io: CommandIo): Promise<number> {
+  const values = parseCommandOptions('contract', usage, {
     args,
     options: {
       server: { type: 'string' },
@@ -29,14 +33,14 @@ export async function contractCommand(args: string[], io: CommandIo): Promise<nu
     },
   });
   if (!values.server) {
-    usageError('contract', usage, `--server is required`);
+    usageFailure('contract', usage, `--server is required`);
   }
   if (!(targetKinds as readonly string[]).includes(values.target!)) {
-    usageError('contract', usage, `--target must be one of ${targetKinds.join(', ')}`);
+    usageFailure('contract', usage, `--target must be one of ${targetKinds.join(', ')}`);
   }
   const timeoutSeconds = Number(values.timeout);
   if (!(timeoutSeconds > 0)) {
-    usageError('contract', usage, `--timeout must be a number of seconds, not ${values.timeout}`);
+    usageFailure('contract', usage, `--timeout must be a number of seconds, not ${values.timeout}`);
   }
   // Loaded only now: Dredd takes a moment to load, and a usage error should not wait for it.
   const { runContractSuite } = await import('./run-contract-suite.ts');

@@ -1,8 +1,9 @@
 // off-ramp-contract fuzz --server <url> [--fixtures <file>] [--runs N] [--seed S] [--check <id>]... [--timeout <seconds>]
 // Exit 0 when every generated case passed, 1 on a failure (printed, shrunk, with a curl line),
 // 2 on bad arguments or an unusable fixtures file. The command as a function of its arguments
-// (cli.ts runs it with the process' own); a usage error or --help ends the process.
-import { commandOptions, usageError } from '../cli/command-options.ts';
+// (cli.ts runs it with the process' own): a usage error or --help prints through `io` and returns
+// 2 or 0; it never ends the process.
+import { endsAs, parseCommandOptions, usageFailure } from '../cli/command-options.ts';
 import type { CommandIo } from '../cli/command-io.ts';
 import { loadBundledSpec } from '../spec/spec-schemas.ts';
 import { defaultFixturesPath, loadFixtures } from '../contract/fixtures.ts';
@@ -14,11 +15,15 @@ import { runFuzz, type FuzzFailure } from './run-fuzz.ts';
 const usageLine = 'usage: off-ramp-contract fuzz --server <url> [--fixtures <file>] [--runs N] [--seed S] [--check <id>]... [--timeout <seconds>]';
 
 function usage(message: string): never {
-  return usageError('fuzz', usageLine, message);
+  return usageFailure('fuzz', usageLine, message);
 }
 
-export async function fuzzCommand(args: string[], io: CommandIo): Promise<number> {
-  const values = commandOptions('fuzz', usageLine, {
+export function fuzzCommand(args: string[], io: CommandIo): Promise<number> {
+  return endsAs(io, () => run(args, io));
+}
+
+async function run(args: string[], io: CommandIo): Promise<number> {
+  const values = parseCommandOptions('fuzz', usageLine, {
     args,
     options: {
       server: { type: 'string' },
